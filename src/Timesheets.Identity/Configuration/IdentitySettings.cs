@@ -1,0 +1,45 @@
+namespace Timesheets.Identity.Configuration;
+
+/// <summary>Settings of the authorization server itself (section <c>Identity</c>).</summary>
+public sealed class IdentitySettings
+{
+    public const string Section = "Identity";
+
+    /// <summary>The issuer URL, ending in <c>/</c>, e.g. <c>http://127.0.0.1:5001/</c>.</summary>
+    public string Issuer { get; set; } = "";
+
+    /// <summary>Refuse plain HTTP (production). Off only in demo and test runs.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>The API identifier that becomes the access token's <c>aud</c>.</summary>
+    public string ApiAudience { get; set; } = ApiResource.Identifier;
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Failed logins before lockout; 10 is Auth0's default.</summary>
+    public int MaxFailedLogins { get; set; } = 10;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Redirect URIs of the mobile app (PWA), besides its native custom scheme.</summary>
+    public string[] MobileRedirectUris { get; set; } = [];
+
+    /// <summary>Where the mobile app may be sent back after logout.</summary>
+    public string[] MobilePostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>Browser origins (the PWA) allowed to call the token, userinfo and revocation endpoints.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+/// <summary>The one protected API this server issues access tokens for.</summary>
+public static class ApiResource
+{
+    public const string Identifier = "https://api.exampleco.com/timesheets";
+
+    /// <summary>Auth0-style namespaced claim carrying the user's email in access tokens.</summary>
+    public const string EmailClaim = "https://api.exampleco.com/email";
+
+    public const string PermissionsClaim = "permissions";
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Timesheets.Identity.Keys;
+using Timesheets.Identity.Users;
+
+namespace Timesheets.Identity.Data;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.Nickname).HasMaxLength(100);
+        builder.Property(u => u.PictureUrl).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ApplicationRoleConfiguration : IEntityTypeConfiguration<ApplicationRole>
+{
+    public void Configure(EntityTypeBuilder<ApplicationRole> builder) =>
+        builder.Property(r => r.Description).HasMaxLength(500);
+}
+
+internal sealed class PermissionConfiguration : IEntityTypeConfiguration<Permission>
+{
+    public void Configure(EntityTypeBuilder<Permission> builder)
+    {
+        builder.ToTable("Permissions");
+        builder.HasKey(p => p.Name);
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Description).HasMaxLength(500);
+    }
+}
+
+internal sealed class RolePermissionConfiguration : IEntityTypeConfiguration<RolePermission>
+{
+    public void Configure(EntityTypeBuilder<RolePermission> builder)
+    {
+        builder.ToTable("RolePermissions");
+        builder.HasKey(rp => new { rp.RoleId, rp.PermissionName });
+        builder.Property(rp => rp.PermissionName).HasMaxLength(100);
+        builder.HasOne<ApplicationRole>().WithMany().HasForeignKey(rp => rp.RoleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Permission>().WithMany().HasForeignKey(rp => rp.PermissionName).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredKeyConfiguration : IEntityTypeConfiguration<StoredKey>
+{
+    public void Configure(EntityTypeBuilder<StoredKey> builder)
+    {
+        builder.ToTable("Keys");
+        builder.Property(k => k.Id).HasMaxLength(64);
+        builder.Property(k => k.Use).HasMaxLength(8);
+        builder.Property(k => k.Algorithm).HasMaxLength(16);
+        builder.Property(k => k.Material).HasMaxLength(8000);
+        builder.HasIndex(k => new { k.Use, k.RetiredAt });
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using Timesheets.Identity.Data;
+
+namespace Timesheets.Identity.Keys;
+
+/// <summary>
+/// The signing and encryption keys loaded from the database at start-up. The newest active RSA key
+/// signs; retired ones stay in the JWKS so tokens they signed verify until they expire.
+/// </summary>
+internal sealed class KeyRing
+{
+    public const string SigningUse = "sig";
+    public const string EncryptionUse = "enc";
+
+    public IReadOnlyList<StoredKey> SigningKeys { get; private set; } = [];
+
+    public IReadOnlyList<StoredKey> EncryptionKeys { get; private set; } = [];
+
+    public bool Loaded { get; private set; }
+
+    /// <summary>Creates the first keys when the database has none, then loads them all.</summary>
+    public async Task LoadAsync(IdentityDataContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Keys.AnyAsync(k => k.Use == SigningUse && k.RetiredAt == null, cancellationToken))
+        {
+            db.Keys.Add(NewRsaKey());
+        }
+
+        if (!await db.Keys.AnyAsync(k => k.Use == EncryptionUse && k.RetiredAt == null, cancellationToken))
+        {
+            db.Keys.Add(NewAesKey());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var keys = await db.Keys.AsNoTracking().ToListAsync(cancellationToken);
+
+        // Active keys first, newest first: OpenIddict signs with the first credential it is given.
+        static List<StoredKey> Order(IEnumerable<StoredKey> keys) =>
+            [.. keys.OrderBy(k => k.RetiredAt is null ? 0 : 1).ThenByDescending(k => k.CreatedAt)];
+
+        SigningKeys = Order(keys.Where(k => k.Use == SigningUse));
+        EncryptionKeys = Order(keys.Where(k => k.Use == EncryptionUse));
+        Loaded = true;
+    }
+
+    public static StoredKey NewRsaKey()
+    {
+        using var rsa = RSA.Create(2048);
+        var publicKey = rsa.ExportSubjectPublicKeyInfo();
+        return new StoredKey
+        {
+            // A stable kid derived from the public key: the same key always has the same kid.
+            Id = Base64UrlEncoder.Encode(SHA256.HashData(publicKey))[..22],
+            Use = SigningUse,
+            Algorithm = SecurityAlgorithms.RsaSha256,
+            Material = rsa.ExportPkcs8PrivateKeyPem(),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
+    public static StoredKey NewAesKey()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        return new StoredKey
+        {
+            Id = Base64UrlEncoder.Encode(SHA256.HashData(key))[..22],
+            Use = EncryptionUse,
+            Algorithm = "A256KW",
+            Material = Convert.ToBase64String(key),
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+    }
+}
+
+/// <summary>Hands the loaded keys to OpenIddict before its own post-configuration checks run.</summary>
+internal sealed class KeyRingServerOptions(KeyRing ring) : IConfigureOptions<OpenIddictServerOptions>
+{
+    public void Configure(OpenIddictServerOptions options)
+    {
+        if (!ring.Loaded)
+        {
+            throw new InvalidOperationException("The signing keys were not loaded: the database must be migrated and the key ring loaded before the first request.");
+        }
+
+        foreach (var key in ring.SigningKeys)
+        {
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(key.Material);
+            options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id }, SecurityAlgorithms.RsaSha256));
+        }
+
+        foreach (var key in ring.EncryptionKeys)
+        {
+            var symmetric = new SymmetricSecurityKey(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
+            options.EncryptionCredentials.Add(new EncryptingCredentials(symmetric, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}

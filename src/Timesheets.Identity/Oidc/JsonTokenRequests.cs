@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Timesheets.Identity.Oidc;
+
+/// <summary>
+/// Auth0's token endpoint also takes a JSON body (the original design's batch job posts one with
+/// <c>audience</c>). OpenIddict reads form posts only (RFC 6749), so a JSON object of scalar
+/// values is rewritten as the equivalent form before OpenIddict sees it.
+/// </summary>
+internal static class JsonTokenRequests
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static IApplicationBuilder UseJsonTokenRequests(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            var request = http.Request;
+            if (HttpMethods.IsPost(request.Method) &&
+                (request.Path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) ||
+                 request.Path.Equals("/oauth/revoke", StringComparison.OrdinalIgnoreCase)) &&
+                request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                var form = await ToFormAsync(request, http.RequestAborted);
+                if (form is null)
+                {
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
+                    {
+                        ["error"] = "invalid_request",
+                        ["error_description"] = "The request body must be a JSON object of string, number or boolean values, at most 16 KB.",
+                    }, http.RequestAborted);
+                    return;
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(form);
+                request.Body = new MemoryStream(bytes);
+                request.ContentLength = bytes.Length;
+                request.ContentType = "application/x-www-form-urlencoded";
+            }
+
+            await next(http);
+        });
+
+    private static async Task<string?> ToFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 4 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var pairs = new List<string>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                string? value = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    JsonValueKind.Null => null,
+                    _ => throw new JsonException("Only scalar values are allowed."),
+                };
+                if (value is not null)
+                {
+                    pairs.Add(string.Create(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(property.Name)}={Uri.EscapeDataString(value)}"));
+                }
+            }
+
+            return string.Join('&', pairs);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
+using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Data;
+using Timesheets.Identity.Users;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Timesheets.Identity.Oidc;
+
+/// <summary>
+/// Builds the identity behind every token. Scope rule of PRODUCT.md §2: a user gets the OIDC scopes
+/// they asked for plus all their permissions for the API; a machine client gets the API scopes it
+/// asked for that it was granted (all of them when it asked for none).
+/// </summary>
+internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<IdentitySettings> settings, IOpenIddictApplicationManager applications)
+{
+    public static readonly IReadOnlySet<string> OidcScopes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess,
+    };
+
+    /// <param name="requestedScopes">Scopes the client asked for; only the OIDC ones matter here.</param>
+    /// <param name="grantedLimit">On refresh: the scopes first granted, which a refreshed token never exceeds.</param>
+    public async Task<ClaimsPrincipal> CreateForUserAsync(ApplicationUser user, IEnumerable<string> requestedScopes,
+        DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit, CancellationToken cancellationToken)
+    {
+        var permissions = await PermissionsOfAsync(user.Id, cancellationToken);
+        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(permissions)
+            .Where(s => grantedLimit is null || grantedLimit.Contains(s))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, user.Id)
+            .SetClaim(Claims.Name, user.DisplayName)
+            .SetClaim(Claims.Nickname, user.Nickname)
+            .SetClaim(Claims.Picture, user.PictureUrl)
+            .SetClaim(Claims.Email, user.Email)
+            .SetClaim(ApiResource.EmailClaim, user.Email);
+        identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailConfirmed ? "true" : "false", ClaimValueTypes.Boolean));
+        identity.AddClaim(new Claim(Claims.UpdatedAt, user.UpdatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        if (authTime is { } time)
+        {
+            identity.AddClaim(new Claim(Claims.AuthenticationTime, time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        }
+
+        return Finish(identity, scopes);
+    }
+
+    public async Task<ClaimsPrincipal> CreateForClientAsync(object application, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+    {
+        var clientId = await applications.GetClientIdAsync(application, cancellationToken) ?? "";
+        var granted = (await applications.GetPermissionsAsync(application, cancellationToken))
+            .Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
+            .Where(s => !OidcScopes.Contains(s))
+            .ToHashSet(StringComparer.Ordinal);
+        var requested = requestedScopes.ToList();
+        var scopes = requested.Count == 0 ? [.. granted] : requested.Where(granted.Contains).ToList();
+
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, clientId)
+            .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken));
+        return Finish(identity, scopes);
+    }
+
+    /// <summary>The user's permissions, through their roles, as stored in the database.</summary>
+    public Task<List<string>> PermissionsOfAsync(string userId, CancellationToken cancellationToken) =>
+        db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp.PermissionName)
+            .Distinct()
+            .OrderBy(p => p)
+            .ToListAsync(cancellationToken);
+
+    private static ClaimsIdentity NewIdentity() =>
+        new(authenticationType: "Timesheets", nameType: Claims.Name, roleType: Claims.Role);
+
+    private ClaimsPrincipal Finish(ClaimsIdentity identity, IReadOnlyCollection<string> scopes)
+    {
+        var apiScopes = scopes.Where(s => !OidcScopes.Contains(s)).ToList();
+        identity.AddClaim(new Claim(ApiResource.PermissionsClaim, JsonSerializer.Serialize(apiScopes), JsonClaimValueTypes.JsonArray));
+        identity.SetScopes(scopes);
+        identity.SetResources(settings.Value.ApiAudience);
+        identity.SetDestinations(claim => Destinations(claim, identity));
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>Which token each claim goes to: profile data to the ID token as its scopes allow, API data to the access token.</summary>
+    private static IEnumerable<string> Destinations(Claim claim, ClaimsIdentity identity) => claim.Type switch
+    {
+        Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
+        ApiResource.EmailClaim or ApiResource.PermissionsClaim => [OpenIddictConstants.Destinations.AccessToken],
+        Claims.Name or Claims.Nickname or Claims.Picture or Claims.UpdatedAt when identity.HasScope(Scopes.Profile) =>
+            [OpenIddictConstants.Destinations.IdentityToken],
+        Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.IdentityToken],
+        Claims.AuthenticationTime => [OpenIddictConstants.Destinations.IdentityToken],
+        _ => [],
+    };
+}

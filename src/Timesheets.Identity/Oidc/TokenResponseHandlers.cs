@@ -1,0 +1,62 @@
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using Timesheets.Identity.Security;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace Timesheets.Identity.Oidc;
+
+internal static class TokenResponseHandlers
+{
+    /// <summary>
+    /// OpenIddict lists <c>scope</c> in a token response only when it differs from the request;
+    /// Timesheets always lists it, because apps decide what to show from it (PRODUCT.md §2).
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor AlwaysListGrantedScopes { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
+            .UseInlineHandler(context =>
+            {
+                if (context.EndpointType is OpenIddictServerEndpointType.Token && context.AccessTokenPrincipal is { } principal)
+                {
+                    context.Response.Scope = string.Join(' ', principal.GetScopes());
+                }
+
+                return default;
+            })
+            .SetOrder(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order + 500)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public static OpenIddictServerHandlerDescriptor LogTokenOutcome { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+            .UseSingletonHandler<TokenOutcomeLogger>()
+            .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    /// <summary>Security log of every token request's outcome; never the tokens themselves.</summary>
+    internal sealed class TokenOutcomeLogger(ILogger<TokenOutcomeLogger> logger) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    {
+        // OpenIddict's documented error id for "this refresh token was already redeemed".
+        private const string RefreshTokenReusedErrorId = "ID2012";
+
+        public ValueTask HandleAsync(ApplyTokenResponseContext context)
+        {
+            var clientId = context.Request?.ClientId ?? "(none)";
+            var grantType = context.Request?.GrantType ?? "(none)";
+            if (context.Response.AccessToken is not null)
+            {
+                SecurityLog.TokenIssued(logger, clientId, grantType);
+            }
+            else if (context.Response.ErrorUri?.Contains(RefreshTokenReusedErrorId, StringComparison.Ordinal) == true)
+            {
+                SecurityLog.RefreshTokenReuseDetected(logger, clientId);
+            }
+            else if (context.Response.Error is { } error)
+            {
+                SecurityLog.TokenRequestRejected(logger, clientId, grantType, error);
+            }
+
+            return default;
+        }
+    }
+}

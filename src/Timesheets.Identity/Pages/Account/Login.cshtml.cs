@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Timesheets.Identity.Security;
+using Timesheets.Identity.Users;
+
+namespace Timesheets.Identity.Pages.Account;
+
+/// <summary>
+/// Email + password login. Unknown user, wrong password and locked account all get the same
+/// message, and an unknown user still costs one password hash, so neither the page nor its timing
+/// tells an attacker which emails have accounts.
+/// </summary>
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
+{
+    internal const string FailureMessage = "Wrong email or password, or the account is temporarily locked after too many attempts.";
+
+    // A hash of a random password, verified when the email is unknown so both paths hash once.
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    private readonly ILogger _log = loggers.CreateLogger(SecurityLog.Category);
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(256)]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Enter your password.")]
+    [StringLength(512)]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var user = await signIn.UserManager.FindByEmailAsync(Email);
+        if (user is null)
+        {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, Password);
+            SecurityLog.LoginFailedUnknownUser(_log, ip);
+            return Failed();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            SecurityLog.LoginLockedOut(_log, user.Id, ip);
+            return Failed();
+        }
+
+        if (!result.Succeeded)
+        {
+            SecurityLog.LoginFailed(_log, user.Id, ip);
+            return Failed();
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        SecurityLog.LoginSucceeded(_log, user.Id, ip);
+
+        // Only local return URLs: the login page is never an open redirect.
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/logged-in");
+    }
+
+    private PageResult Failed()
+    {
+        ErrorMessage = FailureMessage;
+        Password = "";
+        return Page();
+    }
+}

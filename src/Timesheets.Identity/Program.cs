@@ -1,0 +1,44 @@
+using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Data;
+using Timesheets.Identity.Oidc;
+using Timesheets.Identity.Security;
+using Timesheets.Identity.Seeding;
+using Timesheets.Identity.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddValidatedSettings(builder.Configuration);
+builder.Services.AddIdentityDatabase(builder.Configuration);
+builder.Services.AddUserAccounts(builder.Configuration);
+builder.Services.AddOidcServer(builder.Configuration);
+builder.Services.AddLoginRateLimits(builder.Configuration);
+builder.Services.AddIdentityCors(builder.Configuration);
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.PrepareIdentityAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseCors();
+app.UseRateLimiter();
+app.UseJsonTokenRequests();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOidcEndpoints();
+app.MapRazorPages();
+app.MapHealthChecks("/health/live");
+app.MapGet("/", () => Results.Redirect("/.well-known/openid-configuration")).ExcludeFromDescription();
+
+await app.RunAsync();

@@ -1,0 +1,87 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Timesheets.Identity.Configuration;
+
+namespace Timesheets.Identity.Security;
+
+/// <summary>
+/// Per-IP fixed windows on the login form and the token and revocation endpoints; a client over
+/// the limit gets 429 with <c>Retry-After</c>. A global limiter, because OpenIddict answers its
+/// endpoints inside the authentication middleware, before endpoint routing would apply a policy.
+/// </summary>
+internal static class RateLimiting
+{
+    public static IServiceCollection AddLoginRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = SettingsValidation.Read(configuration, RateLimitSettings.Section, new RateLimitSettingsValidator());
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return Bucket(http.Request) switch
+                {
+                    "login" => Window("login:" + ip, settings.LoginPermits, settings.Window),
+                    "token" => Window("token:" + ip, settings.TokenPermits, settings.Window),
+                    _ => RateLimitPartition.GetNoLimiter("none"),
+                };
+            });
+            options.OnRejected = OnRejectedAsync;
+        });
+        return services;
+    }
+
+    private static string? Bucket(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return null;
+        }
+
+        var path = request.Path;
+        if (path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase))
+        {
+            return "login";
+        }
+
+        return path.StartsWithSegments("/oauth/token", StringComparison.OrdinalIgnoreCase) ||
+               path.StartsWithSegments("/oauth/revoke", StringComparison.OrdinalIgnoreCase)
+            ? "token"
+            : null;
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SecurityLog.RateLimited(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category),
+            http.Request.Path, http.Connection.RemoteIpAddress?.ToString());
+
+        if (Bucket(http.Request) == "token")
+        {
+            // OAuth endpoints answer with an RFC 6749 error body.
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
+            {
+                ["error"] = "temporarily_unavailable",
+                ["error_description"] = "Too many requests from this address; retry after the time in the Retry-After header.",
+            }, cancellationToken);
+            return;
+        }
+
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            "<title>Too many attempts</title></head><body><main><h1>Too many attempts</h1>" +
+            "<p>Too many login attempts from your network. Wait a minute, then try again.</p></main></body></html>", cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Timesheets.Identity.Security;
+
+/// <summary>
+/// Every security event, as structured log entries with stable event ids. Identifiers only:
+/// never a password, secret or token.
+/// </summary>
+internal static partial class SecurityLog
+{
+    public const string Category = "Timesheets.Identity.Security";
+
+    /// <summary>The category of security events in the logs: <c>Timesheets.Identity.Security.SecurityLog.Events</c>.</summary>
+    internal sealed class Events;
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Login succeeded for user {UserId} from {RemoteIp}")]
+    public static partial void LoginSucceeded(ILogger logger, string userId, string? remoteIp);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Login failed for user {UserId} from {RemoteIp}")]
+    public static partial void LoginFailed(ILogger logger, string userId, string? remoteIp);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Login failed for an unknown account from {RemoteIp}")]
+    public static partial void LoginFailedUnknownUser(ILogger logger, string? remoteIp);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Login refused: user {UserId} is locked out (from {RemoteIp})")]
+    public static partial void LoginLockedOut(ILogger logger, string userId, string? remoteIp);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "User {UserId} logged out")]
+    public static partial void LoggedOut(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Tokens issued to client {ClientId} by grant {GrantType}")]
+    public static partial void TokenIssued(ILogger logger, string clientId, string grantType);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Token request from client {ClientId} by grant {GrantType} rejected: {Error}")]
+    public static partial void TokenRequestRejected(ILogger logger, string clientId, string grantType, string error);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Refresh token reuse detected for client {ClientId}: the whole grant was revoked")]
+    public static partial void RefreshTokenReuseDetected(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Token revoked by client {ClientId}")]
+    public static partial void TokenRevoked(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Rate limit hit on {Path} from {RemoteIp}")]
+    public static partial void RateLimited(ILogger logger, string path, string? remoteIp);
+}

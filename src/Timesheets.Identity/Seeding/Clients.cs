@@ -1,0 +1,102 @@
+using OpenIddict.Abstractions;
+using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Users;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Timesheets.Identity.Seeding;
+
+/// <summary>The three applications of PRODUCT.md §2, as OpenIddict descriptors.</summary>
+internal static class Clients
+{
+    public const string Mobile = "timesheets-mobile";
+    public const string Cli = "timesheets-cli";
+    public const string Import = "timesheets-import";
+
+    public const string MobileNativeRedirect = "com.exampleco.timesheets:/callback";
+    public const string MobileNativeLogoutRedirect = "com.exampleco.timesheets:/logout";
+
+    /// <summary>RFC 8252 loopback redirect: registered without a port, so any port matches.</summary>
+    public const string CliLoopbackRedirect = "http://127.0.0.1/callback";
+
+    /// <summary>API scopes a user app may ask for; users get their own permissions whatever they ask.</summary>
+    private static readonly string[] UserApiScopes =
+    [
+        PermissionNames.Read, PermissionNames.Create, PermissionNames.Delete, PermissionNames.Approve,
+        PermissionNames.ManageProjects, PermissionNames.ReadAudit,
+    ];
+
+    public static OpenIddictApplicationDescriptor MobileApp(IdentitySettings settings)
+    {
+        var descriptor = PublicApp(Mobile, "Timesheets mobile app", settings.ApiAudience);
+        descriptor.RedirectUris.Add(new Uri(MobileNativeRedirect));
+        foreach (var uri in settings.MobileRedirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        descriptor.PostLogoutRedirectUris.Add(new Uri(MobileNativeLogoutRedirect));
+        foreach (var uri in settings.MobilePostLogoutRedirectUris)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        return descriptor;
+    }
+
+    public static OpenIddictApplicationDescriptor CliApp(IdentitySettings settings)
+    {
+        var descriptor = PublicApp(Cli, "Timesheets command line", settings.ApiAudience);
+        descriptor.RedirectUris.Add(new Uri(CliLoopbackRedirect));
+        descriptor.PostLogoutRedirectUris.Add(new Uri(CliLoopbackRedirect));
+        return descriptor;
+    }
+
+    public static OpenIddictApplicationDescriptor ImportJob(IdentitySettings settings, ClientSettings clients)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = Import,
+            ClientSecret = clients.ImportSecret,
+            ClientType = ClientTypes.Confidential,
+            ApplicationType = ApplicationTypes.Web,
+            DisplayName = "Timesheets batch import",
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.Revocation,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + PermissionNames.BatchUpload,
+            Permissions.Prefixes.Resource + settings.ApiAudience,
+        ]);
+        return descriptor;
+    }
+
+    private static OpenIddictApplicationDescriptor PublicApp(string clientId, string name, string audience)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            // Native: loopback redirects match on any port (RFC 8252 §7.3), custom schemes allowed.
+            ApplicationType = ApplicationTypes.Native,
+            DisplayName = name,
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.Token,
+            Permissions.Endpoints.Revocation,
+            Permissions.Endpoints.EndSession,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken,
+            Permissions.ResponseTypes.Code,
+            Permissions.Scopes.Profile,
+            Permissions.Scopes.Email,
+            Permissions.Prefixes.Resource + audience,
+        ]);
+        descriptor.Permissions.UnionWith(UserApiScopes.Select(s => Permissions.Prefixes.Scope + s));
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        return descriptor;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Timesheets.Identity.Users;
+
+/// <summary>A person who logs in: an employee, contractor, manager or admin.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public string? Nickname { get; set; }
+
+    public string? PictureUrl { get; set; }
+
+    /// <summary>Contractors are flagged on their profile, whatever their role.</summary>
+    public bool IsContractor { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+/// <summary>A role (Employee, Contractor, Manager, Admin); its permissions live in <see cref="RolePermission"/>.</summary>
+public sealed class ApplicationRole : IdentityRole
+{
+    public ApplicationRole()
+    {
+    }
+
+    public ApplicationRole(string name) : base(name)
+    {
+    }
+
+    public string Description { get; set; } = "";
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Data;
+
+namespace Timesheets.Identity.Users;
+
+internal static class UserAccountsExtensions
+{
+    /// <summary>ASP.NET Core Identity: users, roles, password hashing, lockout, the session cookie.</summary>
+    public static IServiceCollection AddUserAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = SettingsValidation.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
+
+        services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedLogins;
+                options.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+                options.ClaimsIdentity.UserIdClaimType = "sub";
+            })
+            .AddEntityFrameworkStores<IdentityDataContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/v2/logout";
+            options.AccessDeniedPath = "/account/login";
+            options.Cookie.Name = "timesheets.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = settings.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = false;
+        });
+
+        // Cookie and antiforgery keys in the database: every instance reads the others' cookies.
+        services.AddDataProtection().SetApplicationName("Timesheets.Identity").PersistKeysToDbContext<IdentityDataContext>();
+        return services;
+    }
+}

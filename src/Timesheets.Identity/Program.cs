@@ -27,7 +27,7 @@ if (await app.RunCommandAsync(args))
 await app.PrepareIdentityAsync();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(ErrorPage.WriteAsync);
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseCors();

@@ -1,0 +1,37 @@
+using Timesheets.Identity.Tests.Attacks;
+using Timesheets.Identity.Tests.Flows;
+using Timesheets.Identity.Tests.Infrastructure;
+
+namespace Timesheets.Identity.Tests;
+
+// Every flow and attack runs on SQLite and on the real PostgreSQL the test script starts.
+
+[Collection(SqliteCollection.Name)]
+public sealed class DiscoveryTestsOnSqlite(SqliteIdentityFixture f) : DiscoveryTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DiscoveryTestsOnPostgres(PostgresIdentityFixture f) : DiscoveryTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class CodeFlowTestsOnSqlite(SqliteIdentityFixture f) : CodeFlowTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CodeFlowTestsOnPostgres(PostgresIdentityFixture f) : CodeFlowTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class RefreshTokenTestsOnSqlite(SqliteIdentityFixture f) : RefreshTokenTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RefreshTokenTestsOnPostgres(PostgresIdentityFixture f) : RefreshTokenTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ProtocolAttackTestsOnSqlite(SqliteIdentityFixture f) : ProtocolAttackTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ProtocolAttackTestsOnPostgres(PostgresIdentityFixture f) : ProtocolAttackTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class LoginAttackTestsOnSqlite(SqliteIdentityFixture f) : LoginAttackTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LoginAttackTestsOnPostgres(PostgresIdentityFixture f) : LoginAttackTests(f);

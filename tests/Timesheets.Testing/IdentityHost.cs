@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Timesheets.Identity;
+
+namespace Timesheets.Testing;
+
+/// <summary>
+/// The real Identity server in process, on its own database, with demo users and the import
+/// client's secret. Settings go through <c>UseSetting</c>, which the server's start-up reads.
+/// </summary>
+public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null)
+    : WebApplicationFactory<IdentityEntryPoint>
+{
+    public const string Issuer = "http://localhost/";
+    public const string ApiAudience = "https://api.exampleco.com/timesheets";
+    public const string DemoPassword = "Demo-password-2026";
+    public const string ImportSecret = "import-secret-for-tests-0123456789";
+
+    public const string Employee = "employee@exampleco.com";
+    public const string Contractor = "contractor@exampleco.com";
+    public const string Manager = "manager@exampleco.com";
+    public const string Admin = "admin@exampleco.com";
+
+    public TestDatabase Database { get; } = database;
+
+    public LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Identity:Issuer"] = Issuer,
+            ["Identity:RequireHttps"] = "false",
+            ["Database:Provider"] = Database.Provider,
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["Clients:ImportSecret"] = ImportSecret,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Password"] = DemoPassword,
+            // Generous by default; the rate-limit tests use a host of their own with low limits.
+            ["RateLimits:LoginPermits"] = "100000",
+            ["RateLimits:TokenPermits"] = "100000",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    /// <summary>A browser-like client: its own cookie jar, redirects not followed so each hop can be checked.</summary>
+    public OidcTestClient CreateOidcClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}

@@ -1,0 +1,78 @@
+namespace Timesheets.Api.Configuration;
+
+/// <summary>Which issuer's tokens the API accepts (section <c>Auth</c>).</summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Auth";
+
+    /// <summary>The OpenID Connect issuer, e.g. <c>http://127.0.0.1:5001/</c> or <c>https://tenant.auth0.com/</c>.</summary>
+    public string Issuer { get; set; } = "";
+
+    /// <summary>The API identifier that must be in the token's <c>aud</c>.</summary>
+    public string Audience { get; set; } = ApiScopes.Audience;
+
+    /// <summary>Refuse to fetch discovery and keys over plain HTTP. Off only for local demo and tests.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>Tolerance on <c>exp</c> and <c>nbf</c> for clock drift between servers.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The namespaced claim carrying the user's email (Auth0 style).</summary>
+    public string EmailClaim { get; set; } = "https://api.exampleco.com/email";
+}
+
+/// <summary>Storage settings (section <c>Database</c>), the same shape as Identity's.</summary>
+public sealed class DatabaseSettings
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = DatabaseProviders.Sqlite;
+
+    /// <summary>Connection string; for SQLite <c>data/api.db</c> is used when empty.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Apply pending migrations at start-up. Off by default: production runs <c>migrate</c> explicitly.</summary>
+    public bool MigrateOnStart { get; set; }
+}
+
+public static class DatabaseProviders
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+}
+
+/// <summary>Business rules that operators may tune (section <c>Entries</c>).</summary>
+public sealed class EntrySettings
+{
+    public const string Section = "Entries";
+
+    /// <summary>How far back an entry's date may be, in days.</summary>
+    public int MaxDaysInPast { get; set; } = 366;
+
+    /// <summary>How far ahead an entry's date may be, in days.</summary>
+    public int MaxDaysInFuture { get; set; } = 31;
+
+    /// <summary>Largest page a list endpoint returns.</summary>
+    public int MaxPageSize { get; set; } = 200;
+}
+
+/// <summary>Request size limits (section <c>Limits</c>).</summary>
+public sealed class LimitSettings
+{
+    public const string Section = "Limits";
+
+    /// <summary>Largest JSON body of an ordinary request.</summary>
+    public long MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Largest batch upload body (100,000 CSV rows are about 10 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
+}
+
+/// <summary>Demo mode (section <c>Demo</c>): seeds a few projects into an empty database.</summary>
+public sealed class DemoSettings
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Options;
+
+namespace Timesheets.Api.Configuration;
+
+/// <summary>
+/// Checks every setting at start-up so a wrong value stops the server with a message naming the
+/// setting and the environment variable that sets it, instead of failing at the first request.
+/// </summary>
+internal static class SettingsValidation
+{
+    public static IServiceCollection AddValidatedSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateOnStart();
+        services.AddOptions<DatabaseSettings>().Bind(configuration.GetSection(DatabaseSettings.Section)).ValidateOnStart();
+        services.AddOptions<EntrySettings>().Bind(configuration.GetSection(EntrySettings.Section)).ValidateOnStart();
+        services.AddOptions<LimitSettings>().Bind(configuration.GetSection(LimitSettings.Section)).ValidateOnStart();
+        services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
+        services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
+        services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettingsValidator>();
+        services.AddSingleton<IValidateOptions<EntrySettings>, EntrySettingsValidator>();
+        services.AddSingleton<IValidateOptions<LimitSettings>, LimitSettingsValidator>();
+        return services;
+    }
+
+    /// <summary>Reads a section eagerly (for start-up wiring) and validates it the same way DI will.</summary>
+    public static T Read<T>(IConfiguration configuration, string section, IValidateOptions<T> validator) where T : class, new()
+    {
+        var settings = configuration.GetSection(section).Get<T>() ?? new T();
+        var result = validator.Validate(null, settings);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(section, typeof(T), result.Failures);
+        }
+
+        return settings;
+    }
+
+    internal static string Env(string key) => $"{key} (environment variable {key.Replace(":", "__", StringComparison.Ordinal)})";
+}
+
+internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>
+{
+    public ValidateOptionsResult Validate(string? name, AuthSettings options)
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https"))
+        {
+            errors.Add($"{SettingsValidation.Env("Auth:Issuer")} must be the absolute http(s) URL of the token issuer, e.g. http://127.0.0.1:5001/ (got '{options.Issuer}').");
+        }
+        else if (options.RequireHttpsMetadata && issuer.Scheme != "https")
+        {
+            errors.Add($"{SettingsValidation.Env("Auth:Issuer")} must use https unless Auth:RequireHttpsMetadata is false (got '{options.Issuer}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Audience))
+        {
+            errors.Add($"{SettingsValidation.Env("Auth:Audience")} must name this API, e.g. {ApiScopes.Audience}.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{SettingsValidation.Env("Auth:ClockSkew")} must be between 00:00:00 and 00:05:00.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+internal sealed class DatabaseSettingsValidator : IValidateOptions<DatabaseSettings>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseSettings options)
+    {
+        if (options.Provider is not (DatabaseProviders.Sqlite or DatabaseProviders.Postgres))
+        {
+            return ValidateOptionsResult.Fail($"{SettingsValidation.Env("Database:Provider")} must be 'Sqlite' or 'Postgres' (got '{options.Provider}').");
+        }
+
+        if (options.Provider == DatabaseProviders.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail($"{SettingsValidation.Env("Database:ConnectionString")} is required when Database:Provider is Postgres, e.g. 'Host=127.0.0.1;Database=timesheets_api;Username=timesheets'.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+internal sealed class EntrySettingsValidator : IValidateOptions<EntrySettings>
+{
+    public ValidateOptionsResult Validate(string? name, EntrySettings options) =>
+        options.MaxDaysInPast >= 0 && options.MaxDaysInFuture >= 0 && options.MaxPageSize is >= 1 and <= 10_000
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Entries:MaxDaysInPast and Entries:MaxDaysInFuture must be 0 or more, Entries:MaxPageSize between 1 and 10000.");
+}
+
+internal sealed class LimitSettingsValidator : IValidateOptions<LimitSettings>
+{
+    public ValidateOptionsResult Validate(string? name, LimitSettings options) =>
+        options.MaxBodyBytes >= 1024 && options.MaxUploadBytes >= options.MaxBodyBytes
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Limits:MaxBodyBytes must be at least 1024 and Limits:MaxUploadBytes at least Limits:MaxBodyBytes.");
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Projects;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Features.Users;
+
+namespace Timesheets.Api.Data;
+
+/// <summary>
+/// The API database. Each provider derives its own context so that SQLite and PostgreSQL keep
+/// separate migration sets (the same pattern as Identity).
+/// </summary>
+public abstract class ApiDataContext(DbContextOptions options) : DbContext(options)
+{
+    internal DbSet<TimesheetEntry> Entries => Set<TimesheetEntry>();
+
+    internal DbSet<Project> Projects => Set<Project>();
+
+    internal DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    internal DbSet<EntryChange> Changes => Set<EntryChange>();
+
+    internal DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    internal DbSet<KnownUser> Users => Set<KnownUser>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApiDataContext).Assembly);
+}
+
+public sealed class SqliteApiDataContext(DbContextOptions<SqliteApiDataContext> options) : ApiDataContext(options);
+
+public sealed class PostgresApiDataContext(DbContextOptions<PostgresApiDataContext> options) : ApiDataContext(options);

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Approvals;
+
+public sealed record BulkReviewRequest
+{
+    /// <summary><c>approve</c> or <c>reject</c>.</summary>
+    [Required]
+    public string? Action { get; init; }
+
+    [Required]
+    [MaxLength(500)]
+    public IReadOnlyList<long>? Ids { get; init; }
+
+    /// <summary>Required when rejecting.</summary>
+    [StringLength(1000)]
+    public string? Reason { get; init; }
+}
+
+internal static class ApprovalBulk
+{
+    /// <summary>All the entries change, or none: one refused id (unknown, own, not pending) refuses the whole request.</summary>
+    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem, Conflict<ProblemDetails>>> ReviewAsync(
+        BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Action is not ("approve" or "reject"))
+        {
+            errors["action"] = ["The action is approve or reject."];
+        }
+        else if (request.Action == "reject" && Review.ReasonErrors(request.Reason) is { } reasonErrors)
+        {
+            errors = reasonErrors;
+        }
+
+        var ids = (request.Ids ?? []).Distinct().ToList();
+        if (ids.Count is 0 or > 500)
+        {
+            errors["ids"] = ["Name between 1 and 500 entry ids."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var entries = await db.Entries.Include(e => e.Project).Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var refusals = ids.Select(id => (Id: id, Refusal: Review.Check(entries.GetValueOrDefault(id), caller)))
+            .Where(r => r.Refusal != ReviewRefusal.None).ToList();
+        if (refusals.Count > 0)
+        {
+            var problem = new ProblemDetails { Status = 409, Title = "Nothing was reviewed", Detail = "Some entries cannot be reviewed; no entry was changed." };
+            problem.Extensions["refused"] = refusals.Select(r => new { id = r.Id, reason = r.Refusal switch
+            {
+                ReviewRefusal.NotFound => "not_found",
+                ReviewRefusal.Own => "own_entry",
+                _ => "not_pending",
+            } }).ToList();
+            return TypedResults.Conflict(problem);
+        }
+
+        var now = DateTime.UtcNow;
+        var reason = request.Action == "reject" ? request.Reason!.Trim() : null;
+        foreach (var id in ids)
+        {
+            Review.Apply(db, entries[id], caller, reason, now);
+        }
+
+        try
+        {
+            // One SaveChanges is one transaction: every entry or none.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "Some entries changed during the review; no entry was changed." });
+        }
+
+        return TypedResults.Ok(ids.ConvertAll(id => entries[id].ToResponse()));
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Approvals;
+
+/// <summary>Approving and rejecting other people's pending entries (<c>approve:timesheets</c>).</summary>
+internal static class ApprovalEndpoints
+{
+    public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/approvals").WithTags("Approvals").RequireAuthorization(ApiScopes.Approve);
+        group.MapGet("/", ListAsync).WithSummary("Pending entries of other people");
+        group.MapPut("/{id:long}", ApproveAsync).WithSummary("Approve an entry (body optional)");
+        group.MapPost("/{id:long}/reject", RejectAsync).WithSummary("Reject an entry with a reason");
+        group.MapPost("/bulk", ApprovalBulk.ReviewAsync).WithSummary("Approve or reject many entries in one transaction");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem>> ListAsync(
+        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = db.Entries.Where(e => e.OwnerSub != caller.Sub && e.OwnerEmail != caller.Email);
+        query = (filter.Status is null ? query.Where(e => e.Status == EntryStatus.Pending) : query).Filter(filter, settings.Value.MaxPageSize, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
+    }
+
+    internal static Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
+        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken) =>
+        ReviewOneAsync(id, null, caller, db, http, cancellationToken);
+
+    internal static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> RejectAsync(
+        long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Review.ReasonErrors(request.Reason) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, http, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ReviewOneAsync(
+        long id, string? rejectionReason, Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        switch (Review.Check(entry, caller))
+        {
+            case ReviewRefusal.NotFound:
+                return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id}." });
+            case ReviewRefusal.Own:
+                return TypedResults.Problem(statusCode: 403, title: "Own entry", detail: "Nobody approves or rejects their own entries.");
+            case ReviewRefusal.NotPending:
+                return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not pending", Detail = $"Entry {id} is {entry!.Status.ToString().ToLowerInvariant()}, not pending." });
+        }
+
+        if (!EntryProblems.IfMatchHolds(http, entry!))
+        {
+            return EntryProblems.Stale();
+        }
+
+        Review.Apply(db, entry!, caller, rejectionReason, DateTime.UtcNow);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = $"Entry {id} changed while you reviewed it." });
+        }
+
+        http.Response.Headers.ETag = entry!.ETag;
+        return TypedResults.Ok(entry.ToResponse());
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Approvals;
+
+public sealed record RejectRequest
+{
+    /// <summary>Why the entry is rejected; shown to its owner.</summary>
+    [Required]
+    [StringLength(1000)]
+    public string? Reason { get; init; }
+}
+
+internal enum ReviewRefusal
+{
+    None,
+    NotFound,
+    Own,
+    NotPending,
+}
+
+/// <summary>The review rules shared by single and bulk approval.</summary>
+internal static class Review
+{
+    public static ReviewRefusal Check(TimesheetEntry? entry, Caller caller) => entry switch
+    {
+        null => ReviewRefusal.NotFound,
+        // Own is matched on sub and on email, so an uploaded entry not yet bound to a sub is covered too.
+        _ when entry.OwnerSub == caller.Sub || (caller.Email is not null && entry.OwnerEmail == caller.Email) => ReviewRefusal.Own,
+        { Status: not EntryStatus.Pending } => ReviewRefusal.NotPending,
+        _ => ReviewRefusal.None,
+    };
+
+    public static Dictionary<string, string[]>? ReasonErrors(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? new() { ["reason"] = ["A reason is required to reject an entry."] }
+        : reason.Length > 1000 ? new() { ["reason"] = ["The reason is at most 1000 characters."] }
+        : null;
+
+    /// <summary>Approves (reason null) or rejects the entry, recording who and when, its change and its audit event.</summary>
+    public static void Apply(ApiDataContext db, TimesheetEntry entry, Caller caller, string? rejectionReason, DateTime now)
+    {
+        var before = entry.ToResponse();
+        entry.Status = rejectionReason is null ? EntryStatus.Approved : EntryStatus.Rejected;
+        entry.RejectionReason = rejectionReason;
+        entry.ReviewedBy = caller.Email ?? caller.Sub;
+        entry.ReviewedAt = now;
+        entry.UpdatedAt = now;
+        entry.Version++;
+        db.RecordChange(entry);
+        db.Audit(caller, rejectionReason is null ? AuditActions.Approve : AuditActions.Reject, "timesheet", entry.Id, before, entry.ToResponse());
+    }
+}

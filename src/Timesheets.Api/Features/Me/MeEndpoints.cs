@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Me;
+
+/// <summary>Who the token says the caller is, and what it may do.</summary>
+public sealed record MeResponse(string Sub, string? Email, string? ClientId, IReadOnlyList<string> Scopes);
+
+internal static class MeEndpoints
+{
+    public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/me", Get).WithTags("Me").RequireAuthorization().WithSummary("The caller as the token describes them");
+        return app;
+    }
+
+    internal static Ok<MeResponse> Get([FromServices] Caller caller) =>
+        TypedResults.Ok(new MeResponse(caller.Sub, caller.Email, caller.ClientId, caller.Scopes.Order(StringComparer.Ordinal).ToList()));
+}

@@ -1,0 +1,18 @@
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Timesheets;
+
+namespace Timesheets.Api.Features.Sync;
+
+internal static class ChangeLog
+{
+    /// <summary>Adds a row to the changes feed in the same unit of work as the change itself.</summary>
+    public static void RecordChange(this ApiDataContext db, TimesheetEntry entry, bool deleted = false) =>
+        db.Changes.Add(new EntryChange
+        {
+            EntryId = entry.Id,
+            OwnerSub = entry.OwnerSub,
+            OwnerEmail = entry.OwnerEmail,
+            Deleted = deleted,
+            At = DateTime.UtcNow,
+        });
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Timesheets;
+
+/// <summary><c>POST /timesheets</c>, with <c>Idempotency-Key</c> so a retried request never creates a second entry.</summary>
+internal static class EntryCreation
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    internal static async Task<Results<Created<EntryResponse>, ValidationProblem, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>> CreateAsync(
+        EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > IdempotencyRecordConfiguration.KeyLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The key is at most 200 characters."] });
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        if (key.Length > 0 && await ReplayAsync(db, caller, key, hash, http, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(now));
+        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
+        var ownerEmail = caller.Email ?? caller.Sub;
+        if (errors.Count == 0)
+        {
+            await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, errors, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var entry = new TimesheetEntry
+        {
+            OwnerSub = caller.Sub,
+            OwnerEmail = ownerEmail,
+            Date = draft.Date!.Value,
+            ProjectId = project!.Id,
+            Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
+            Notes = draft.Notes,
+            Status = EntryStatus.Pending,
+            Source = EntrySource.App,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.Entries.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (key.Length > 0)
+                {
+                    db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
+                }
+
+                entry.Project = project;
+                db.Entry(entry).Reference(e => e.Project).IsModified = false;
+                db.RecordChange(entry);
+                db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse());
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (key.Length > 0)
+            {
+                // The same key raced in from a parallel retry and won: answer as that request did.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(db, caller, key, hash, http, cancellationToken)
+                    ?? TypedResults.Conflict(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
+            }
+        }
+
+        http.Response.Headers.ETag = entry.ETag;
+        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse());
+    }
+
+    private static async Task<Results<Created<EntryResponse>, ValidationProblem, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>?> ReplayAsync(
+        ApiDataContext db, Caller caller, string key, string hash, HttpContext http, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.OwnerSub == caller.Sub && r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != hash)
+        {
+            return TypedResults.UnprocessableEntity(new ProblemDetails
+            {
+                Status = 422, Title = "Idempotency-Key reused", Detail = "This Idempotency-Key was used with a different body.",
+            });
+        }
+
+        var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == record.EntryId, cancellationToken);
+        if (entry is null)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Detail = "The entry created with this Idempotency-Key has since been deleted." });
+        }
+
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        http.Response.Headers.ETag = entry.ETag;
+        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse());
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Projects;
+
+namespace Timesheets.Api.Features.Timesheets;
+
+/// <summary>An entry's fields before they are checked: from a JSON body, a JSON upload row or a CSV row.</summary>
+internal sealed record EntryDraft(DateOnly? Date, string? Project, decimal? Hours, string? Notes);
+
+/// <summary>
+/// The entry rules of PRODUCT.md §3, shared by the app endpoints and batch upload so both refuse
+/// the same things with the same messages. Field names are the JSON (snake_case) ones.
+/// </summary>
+internal static class EntryRules
+{
+    public const int MaxCentihoursPerDay = 2400;
+
+    /// <summary>Rules that need no database.</summary>
+    public static Dictionary<string, string[]> CheckShape(EntryDraft draft, EntrySettings settings, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (draft.Date is not { } date)
+        {
+            errors["date"] = ["The date is required (YYYY-MM-DD)."];
+        }
+        else if (date < today.AddDays(-settings.MaxDaysInPast) || date > today.AddDays(settings.MaxDaysInFuture))
+        {
+            errors["date"] = [$"The date must be between {today.AddDays(-settings.MaxDaysInPast):yyyy-MM-dd} and {today.AddDays(settings.MaxDaysInFuture):yyyy-MM-dd}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Project))
+        {
+            errors["project"] = ["The project is required."];
+        }
+        else if (draft.Project.Length > ProjectConfiguration.NameLength)
+        {
+            errors["project"] = [$"The project name is at most {ProjectConfiguration.NameLength} characters."];
+        }
+
+        if (draft.Hours is not { } hours)
+        {
+            errors["hours"] = ["The hours are required."];
+        }
+        else if (hours <= 0 || hours > 24)
+        {
+            errors["hours"] = ["The hours must be more than 0 and at most 24."];
+        }
+        else if (decimal.Round(hours, 2) != hours)
+        {
+            errors["hours"] = ["The hours have at most two decimals."];
+        }
+
+        if (draft.Notes is { Length: > TimesheetEntryConfiguration.NotesLength })
+        {
+            errors["notes"] = [$"The notes are at most {TimesheetEntryConfiguration.NotesLength} characters."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>The active project of that name, or an error on <c>project</c>.</summary>
+    public static async Task<Project?> FindActiveProjectAsync(ApiDataContext db, string name, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name.Trim(), cancellationToken);
+        if (project is null)
+        {
+            errors["project"] = [$"There is no project named '{Truncate(name)}'."];
+        }
+        else if (project.Archived)
+        {
+            errors["project"] = [$"The project '{project.Name}' is archived and takes no new entries."];
+        }
+
+        return project is { Archived: false } ? project : null;
+    }
+
+    /// <summary>A user's day never exceeds 24 hours, counting every other entry of theirs on that day.</summary>
+    public static async Task CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours, long? exceptId,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var others = await db.Entries.Where(e => e.OwnerEmail == ownerEmail && e.Date == date && e.Id != (exceptId ?? 0))
+            .SumAsync(e => e.Centihours, cancellationToken);
+        if (others + centihours > MaxCentihoursPerDay)
+        {
+            errors["hours"] = [$"This would make {(others + centihours) / 100m} hours on {date:yyyy-MM-dd}; a day has at most 24."];
+        }
+    }
+
+    public static int ToCentihours(decimal hours) => (int)(hours * 100);
+
+    private static string Truncate(string value) => value.Length <= 100 ? value : value[..100];
+}

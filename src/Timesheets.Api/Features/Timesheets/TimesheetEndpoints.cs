@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Timesheets;
+
+/// <summary>The caller's own entries: list, create, read, edit, delete.</summary>
+internal static class TimesheetEndpoints
+{
+    public static IEndpointRouteBuilder MapTimesheets(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/timesheets").WithTags("Timesheets").RequireAuthorization();
+        group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read).WithSummary("The caller's entries, newest first");
+        group.MapPost("/", EntryCreation.CreateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Log an entry (Idempotency-Key honoured)");
+        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(ApiScopes.Read).WithSummary("One of the caller's entries");
+        group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Edit a pending or rejected entry (If-Match honoured)");
+        group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(ApiScopes.Delete).WithSummary("Delete an unapproved entry");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem>> ListAsync(
+        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, HttpContext http, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var query = db.Entries.Where(e => e.OwnerSub == caller.Sub).Filter(filter, settings.Value.MaxPageSize, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>>> GetAsync(
+        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
+        if (entry is null)
+        {
+            return EntryProblems.NotFound(id);
+        }
+
+        http.Response.Headers.ETag = entry.ETag;
+        return TypedResults.Ok(entry.ToResponse());
+    }
+
+    internal static async Task<Results<Ok<EntryResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> UpdateAsync(
+        long id, EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        // Someone else's entry is 404, not 403: its existence is none of the caller's business.
+        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
+        if (entry is null)
+        {
+            return EntryProblems.NotFound(id);
+        }
+
+        if (!EntryProblems.IfMatchHolds(http, entry))
+        {
+            return EntryProblems.Stale();
+        }
+
+        if (entry.Status == EntryStatus.Approved)
+        {
+            return EntryProblems.Locked(id);
+        }
+
+        var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
+        var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
+        if (errors.Count == 0)
+        {
+            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, errors, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var before = entry.ToResponse();
+        entry.Date = draft.Date!.Value;
+        entry.ProjectId = project!.Id;
+        entry.Project = project;
+        entry.Centihours = EntryRules.ToCentihours(draft.Hours!.Value);
+        entry.Notes = draft.Notes;
+        // An edit is a resubmission: it goes back to the approver with a clean slate.
+        entry.Status = EntryStatus.Pending;
+        entry.ReviewedAt = null;
+        entry.ReviewedBy = null;
+        entry.RejectionReason = null;
+        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        entry.Version++;
+        db.Entry(entry).Reference(e => e.Project).IsModified = false;
+        db.RecordChange(entry);
+        db.Audit(caller, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EntryProblems.Stale();
+        }
+
+        http.Response.Headers.ETag = entry.ETag;
+        return TypedResults.Ok(entry.ToResponse());
+    }
+
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> DeleteAsync(
+        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
+        if (entry is null)
+        {
+            return EntryProblems.NotFound(id);
+        }
+
+        if (!EntryProblems.IfMatchHolds(http, entry))
+        {
+            return EntryProblems.Stale();
+        }
+
+        if (entry.Status == EntryStatus.Approved)
+        {
+            return EntryProblems.Locked(id);
+        }
+
+        db.Entries.Remove(entry);
+        db.RecordChange(entry, deleted: true);
+        db.Audit(caller, AuditActions.Delete, "timesheet", entry.Id, entry.ToResponse(), null);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EntryProblems.Stale();
+        }
+
+        return TypedResults.NoContent();
+    }
+}

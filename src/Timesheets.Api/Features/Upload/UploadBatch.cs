@@ -1,0 +1,257 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Features.Users;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Upload;
+
+/// <summary>
+/// Checks and stores an upload in chunks inside the caller's transaction: rows are read, checked
+/// and inserted a chunk at a time, and the change tracker is emptied after each, so memory stays
+/// flat whatever the row count. The first error stops inserting; checking goes on to report them all.
+/// </summary>
+internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySettings settings, DateTime now)
+{
+    private const int ChunkSize = 1000;
+    private const int MaxReportedErrors = 1000;
+
+    private readonly Dictionary<string, long?> _projects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _subs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Email, DateOnly Date), int> _dayTotals = [];
+    private readonly HashSet<string> _externalIds = new(StringComparer.Ordinal);
+    private readonly DateOnly _today = DateOnly.FromDateTime(now);
+    private long _firstId;
+    private long _lastId;
+
+    public List<RowError> Errors { get; } = [];
+
+    public int ErrorCount { get; private set; }
+
+    public int Received { get; private set; }
+
+    public async Task<UploadResult> RunAsync(IAsyncEnumerable<UploadRow> rows, CancellationToken cancellationToken)
+    {
+        var projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var p in projects)
+        {
+            _projects[p.Name] = p.Archived ? null : p.Id;
+        }
+
+        var created = 0;
+        var skipped = 0;
+        var chunk = new List<UploadRow>(ChunkSize);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            Received++;
+            chunk.Add(row);
+            if (chunk.Count == ChunkSize)
+            {
+                (created, skipped) = Add(await ProcessAsync(chunk, cancellationToken), (created, skipped));
+                chunk.Clear();
+            }
+        }
+
+        (created, skipped) = Add(await ProcessAsync(chunk, cancellationToken), (created, skipped));
+        if (Received == 0)
+        {
+            Report(0, "$", "The upload has no rows.");
+        }
+
+        if (ErrorCount == 0)
+        {
+            db.Audit(caller, AuditActions.Upload, "upload", _firstId, null, new { received = Received, created, skipped, first_id = _firstId, last_id = _lastId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new UploadResult(Received, created, skipped);
+    }
+
+    private static (int, int) Add((int Created, int Skipped) a, (int Created, int Skipped) b) => (a.Created + b.Created, a.Skipped + b.Skipped);
+
+    private async Task<(int Created, int Skipped)> ProcessAsync(List<UploadRow> chunk, CancellationToken cancellationToken)
+    {
+        if (chunk.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        // Rows whose external_id is already stored (or earlier in this upload) are skipped, so a re-run is safe.
+        var ids = chunk.Select(r => r.ExternalId).OfType<string>().Distinct().ToList();
+        var stored = (await db.Entries.Where(e => e.ExternalId != null && ids.Contains(e.ExternalId)).Select(e => e.ExternalId!).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var drafts = new List<(UploadRow Row, EntryDraft Draft, string Email)>();
+        var skipped = 0;
+        foreach (var row in chunk)
+        {
+            if (row.ExternalId is { } externalId && (stored.Contains(externalId) || !_externalIds.Add(externalId)))
+            {
+                skipped++;
+                continue;
+            }
+
+            if (Check(row) is { } checkedRow)
+            {
+                drafts.Add(checkedRow);
+            }
+        }
+
+        await LoadDayTotalsAsync(drafts, cancellationToken);
+        var entries = new List<TimesheetEntry>();
+        foreach (var (row, draft, email) in drafts)
+        {
+            var key = (email, draft.Date!.Value);
+            var total = _dayTotals[key] + EntryRules.ToCentihours(draft.Hours!.Value);
+            _dayTotals[key] = total;
+            if (total > EntryRules.MaxCentihoursPerDay)
+            {
+                Report(row.Row, "hours", $"{email} would have {total / 100m} hours on {draft.Date:yyyy-MM-dd}; a day has at most 24.");
+                continue;
+            }
+
+            entries.Add(new TimesheetEntry
+            {
+                OwnerSub = await SubOfAsync(email, cancellationToken),
+                OwnerEmail = email,
+                Date = draft.Date!.Value,
+                ProjectId = _projects[draft.Project!.Trim()]!.Value,
+                Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
+                Notes = draft.Notes,
+                Status = EntryStatus.Pending,
+                Source = EntrySource.Batch,
+                ExternalId = row.ExternalId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            });
+        }
+
+        if (ErrorCount > 0)
+        {
+            return (0, skipped);
+        }
+
+        db.Entries.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            db.RecordChange(entry);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (entries.Count > 0)
+        {
+            _firstId = _firstId == 0 ? entries[0].Id : _firstId;
+            _lastId = entries[^1].Id;
+        }
+
+        db.ChangeTracker.Clear();
+        return (entries.Count, skipped);
+    }
+
+    private (UploadRow, EntryDraft, string)? Check(UploadRow row)
+    {
+        var before = ErrorCount;
+        foreach (var (field, message) in row.Errors)
+        {
+            Report(row.Row, field, message);
+        }
+
+        var email = row.UserId?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(email) || email.Length > TimesheetEntryConfiguration.EmailLength || email.IndexOf('@', StringComparison.Ordinal) < 1)
+        {
+            Report(row.Row, "user_id", "The user_id is the user's email address.");
+        }
+
+        DateOnly? date = null;
+        if (row.Date is not null)
+        {
+            if (DateOnly.TryParseExact(row.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                date = parsed;
+            }
+            else
+            {
+                Report(row.Row, "date", "The date is YYYY-MM-DD.");
+            }
+        }
+
+        decimal? hours = null;
+        if (row.Hours is not null)
+        {
+            if (decimal.TryParse(row.Hours.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+            {
+                hours = parsed;
+            }
+            else
+            {
+                Report(row.Row, "hours", "The hours are a number such as 7.5.");
+            }
+        }
+
+        if (row.ExternalId is { Length: > TimesheetEntryConfiguration.ExternalIdLength })
+        {
+            Report(row.Row, "external_id", $"The external_id is at most {TimesheetEntryConfiguration.ExternalIdLength} characters.");
+        }
+
+        var draft = new EntryDraft(date, row.Project, hours, row.Notes);
+        foreach (var (field, messages) in EntryRules.CheckShape(draft, settings, _today))
+        {
+            // A field already reported as unreadable is not reported again as missing.
+            if (!Errors.Any(e => e.Row == row.Row && e.Field == field))
+            {
+                Report(row.Row, field, messages[0]);
+            }
+        }
+
+        if (draft.Project is { } name && !string.IsNullOrWhiteSpace(name) && _projects.GetValueOrDefault(name.Trim()) is null)
+        {
+            Report(row.Row, "project", _projects.ContainsKey(name.Trim()) ? $"The project '{name}' is archived." : $"There is no project named '{name}'.");
+        }
+
+        return ErrorCount == before ? (row, draft, email!) : null;
+    }
+
+    private async Task LoadDayTotalsAsync(List<(UploadRow Row, EntryDraft Draft, string Email)> drafts, CancellationToken cancellationToken)
+    {
+        var missing = drafts.Select(d => (d.Email, Date: d.Draft.Date!.Value)).Distinct().Where(k => !_dayTotals.ContainsKey(k)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var emails = missing.Select(k => k.Email).Distinct().ToList();
+        var dates = missing.Select(k => k.Date).Distinct().ToList();
+        var sums = await db.Entries.Where(e => emails.Contains(e.OwnerEmail) && dates.Contains(e.Date))
+            .GroupBy(e => new { e.OwnerEmail, e.Date }).Select(g => new { g.Key.OwnerEmail, g.Key.Date, Sum = g.Sum(e => e.Centihours) })
+            .ToListAsync(cancellationToken);
+        foreach (var key in missing)
+        {
+            _dayTotals[key] = sums.FirstOrDefault(s => s.OwnerEmail == key.Email && s.Date == key.Date)?.Sum ?? 0;
+        }
+    }
+
+    private async Task<string?> SubOfAsync(string email, CancellationToken cancellationToken)
+    {
+        if (!_subs.TryGetValue(email, out var sub))
+        {
+            sub = await UserDirectory.FindSubAsync(db, email, cancellationToken);
+            _subs[email] = sub;
+        }
+
+        return sub;
+    }
+
+    private void Report(int row, string field, string message)
+    {
+        ErrorCount++;
+        if (Errors.Count < MaxReportedErrors)
+        {
+            Errors.Add(new RowError(row, field, message));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Errors;
+using Timesheets.Api.Security;
+
+namespace Timesheets.Api.Features.Upload;
+
+public sealed record UploadResult(int Received, int Created, int Skipped);
+
+public sealed record RowError(int Row, string Field, string Message);
+
+/// <summary><c>POST /timesheets/upload</c> (<c>batch:upload</c>): every row stored, or none.</summary>
+internal static class UploadEndpoints
+{
+    public static IEndpointRouteBuilder MapUpload(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/timesheets/upload", UploadAsync).WithTags("Batch upload").RequireAuthorization(ApiScopes.BatchUpload)
+            .Accepts<EntryUploadRow[]>("application/json", "text/csv")
+            .WithSummary("Upload entries for any user: one JSON object, a JSON array, or CSV (user_id,date,project,hours,notes,external_id)");
+        return app;
+    }
+
+    [LargeBody]
+    internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult, Conflict<ProblemDetails>>> UploadAsync(
+        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        IAsyncEnumerable<UploadRow> rows;
+        switch (mediaType)
+        {
+            case "application/json":
+                rows = UploadRowReader.ReadJsonAsync(request, cancellationToken);
+                break;
+            case "text/csv":
+                rows = UploadRowReader.ReadCsvAsync(request, cancellationToken);
+                break;
+            default:
+                return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send application/json (an object or an array) or text/csv.");
+        }
+
+        var batch = new UploadBatch(db, caller, settings.Value, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await batch.RunAsync(rows, cancellationToken);
+            if (batch.Errors.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return TypedResults.Problem(statusCode: 400, title: "Nothing was stored",
+                    detail: $"{batch.ErrorCount} problem(s) in the upload; fix them and send it again. No row was stored.",
+                    extensions: new Dictionary<string, object?> { ["errors"] = batch.Errors, ["error_count"] = batch.ErrorCount });
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(result);
+        }
+        catch (FormatException ex)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TypedResults.Problem(statusCode: 400, title: "Nothing was stored", detail: ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TypedResults.Problem(statusCode: 400, title: "Nothing was stored",
+                detail: $"The JSON body is invalid at {ex.Path ?? "$"} (line {ex.LineNumber + 1}) after {batch.Received} row(s).");
+        }
+        catch (DbUpdateException)
+        {
+            // A parallel upload stored one of the same external ids first; a re-run skips it.
+            await transaction.RollbackAsync(cancellationToken);
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Nothing was stored", Detail = "Another upload stored some of these rows at the same time; send it again." });
+        }
+    }
+}
+
+/// <summary>The shape of one upload row, for the OpenAPI document (rows are read field by field).</summary>
+public sealed record EntryUploadRow(string UserId, DateOnly Date, string Project, decimal Hours, string? Notes, string? ExternalId);

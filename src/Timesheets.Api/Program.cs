@@ -1,0 +1,55 @@
+using Timesheets.Api.Configuration;
+using Timesheets.Api.Data;
+using Timesheets.Api.Errors;
+using Timesheets.Api.Health;
+using Timesheets.Api.Features.Approvals;
+using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Me;
+using Timesheets.Api.Features.Projects;
+using Timesheets.Api.Features.Reports;
+using Timesheets.Api.Features.Sync;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Features.Upload;
+using Timesheets.Api.Features.Users;
+using Timesheets.Api.OpenApi;
+using Timesheets.Api.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddValidatedSettings(builder.Configuration);
+builder.Services.AddApiDatabase(builder.Configuration);
+builder.Services.AddApiAuthentication(builder.Configuration);
+builder.Services.AddCaller();
+builder.Services.AddApiErrorsAndJson();
+builder.Services.AddValidation();
+builder.Services.AddApiDocument();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
+await app.PrepareApiAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRequestBodyLimits();
+app.UseUserDirectory();
+
+app.MapApiDocument();
+app.MapHealth();
+app.MapMe();
+app.MapTimesheets();
+app.MapChanges();
+app.MapUpload();
+app.MapApprovals();
+app.MapProjects();
+app.MapReports();
+app.MapAudit();
+
+await app.RunAsync();

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using Timesheets.Api.Configuration;
+
+namespace Timesheets.Api.Security;
+
+internal static class AuthExtensions
+{
+    /// <summary>
+    /// Bearer JWTs from the configured issuer: metadata and keys through discovery (cached, refetched
+    /// when an unknown <c>kid</c> arrives), RS256 only, exact issuer and audience, lifetime with a small skew.
+    /// </summary>
+    public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = SettingsValidation.Read(configuration, AuthSettings.Section, new AuthSettingsValidator());
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.Authority = settings.Issuer;
+            options.Audience = settings.Audience;
+            options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            // Keep claim names as issued (sub, scope, permissions) instead of WS-Fed URIs.
+            options.MapInboundClaims = false;
+            options.RefreshOnIssuerKeyNotFound = true;
+            // A new kid is looked up at most this often, so forged kids cannot hammer the issuer.
+            options.RefreshInterval = TimeSpan.FromSeconds(30);
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Issuer,
+                ValidAudience = settings.Audience,
+                // Algorithm allow-list: refuses alg=none and HS256 "signed" with the public key.
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ValidateIssuer = true,
+                ValidateAudience = true,
+                ValidateLifetime = true,
+                ValidateIssuerSigningKey = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ClockSkew = settings.ClockSkew,
+                NameClaimType = "sub",
+            };
+            options.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteAsync };
+        });
+        services.AddAuthorizationBuilder().AddScopePolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenHandler>();
+        return services;
+    }
+
+    /// <summary>One policy per scope, named after the scope.</summary>
+    private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var scope in ApiScopes.All)
+        {
+            builder.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(c => c.User.HasScope(scope)));
+        }
+
+        return builder;
+    }
+}

@@ -26,7 +26,7 @@ internal static class ErrorPage
         await http.Response.WriteAsync(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             "<title>Request refused · Timesheets</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"card\">" +
-            "<p class=\"brand\" aria-hidden=\"true\">⏱ Timesheets</p><h1>This sign-in request was refused</h1>" +
+            "<p class=\"brand\">Timesheets</p><h1>This sign-in request was refused</h1>" +
             $"<p class=\"error\" role=\"alert\"><code id=\"oauth-error\">{WebUtility.HtmlEncode(error)}</code>: {description}</p>" +
             "<p>Go back to the app and try again. If this keeps happening, the app is misconfigured.</p></main></body></html>",
             http.RequestAborted);

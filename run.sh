@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs the whole Timesheets system on this machine: Identity (OpenID Connect provider) and the
+# Timesheets API, on SQLite under ./data, with demo users and demo data. Ctrl+C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+IDENTITY_URL=${IDENTITY_URL:-http://127.0.0.1:5001}
+API_URL=${API_URL:-http://127.0.0.1:5002}
+DATA=${DATA:-$PWD/data}
+DEMO_PASSWORD=${DEMO_PASSWORD:-Timesheets-demo-2026}
+mkdir -p "$DATA" "$DATA/logs"
+
+# The machine client's secret: generated once, kept in the data folder (never in the repository).
+if [ ! -s "$DATA/import-client-secret" ]; then
+  (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DATA/import-client-secret")
+fi
+IMPORT_SECRET=$(cat "$DATA/import-client-secret")
+
+echo "Building (Release)..."
+dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet
+
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap stop EXIT INT TERM
+
+wait_for() { # url name log
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "error: $2 did not start; see $3" >&2
+  tail -20 "$3" >&2
+  exit 1
+}
+
+cd src/Timesheets.Identity
+ASPNETCORE_ENVIRONMENT=Development \
+Identity__Issuer="$IDENTITY_URL/" \
+Identity__RequireHttps=false \
+Database__Provider=Sqlite \
+Database__ConnectionString="Data Source=$DATA/identity.db" \
+Database__MigrateOnStart=true \
+Clients__ImportSecret="$IMPORT_SECRET" \
+Demo__Enabled=true \
+Demo__Password="$DEMO_PASSWORD" \
+dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY_URL" > "$DATA/logs/identity.log" 2>&1 &
+pids+=($!)
+cd ../..
+wait_for "$IDENTITY_URL/.well-known/openid-configuration" Identity "$DATA/logs/identity.log"
+
+cat <<INFO
+
+  Timesheets is running.
+
+  Identity (OpenID Connect)   $IDENTITY_URL
+    discovery                 $IDENTITY_URL/.well-known/openid-configuration
+    login page                $IDENTITY_URL/account/login
+
+  Demo users (password: $DEMO_PASSWORD)
+    employee@exampleco.com    Employee
+    contractor@exampleco.com  Contractor
+    manager@exampleco.com     Manager
+    admin@exampleco.com       Admin
+
+  Machine client  timesheets-import / $IMPORT_SECRET
+    curl -s $IDENTITY_URL/oauth/token -H 'content-type: application/json' \\
+      -d '{"grant_type":"client_credentials","client_id":"timesheets-import","client_secret":"$IMPORT_SECRET","audience":"https://api.exampleco.com/timesheets"}'
+
+  Logs in $DATA/logs. Press Ctrl+C to stop.
+INFO
+wait

@@ -18,6 +18,7 @@ IMPORT_SECRET=$(cat "$DATA/import-client-secret")
 
 echo "Building (Release)..."
 dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet
+dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet
 
 pids=()
 stop() {
@@ -52,6 +53,19 @@ pids+=($!)
 cd ../..
 wait_for "$IDENTITY_URL/.well-known/openid-configuration" Identity "$DATA/logs/identity.log"
 
+cd src/Timesheets.Api
+ASPNETCORE_ENVIRONMENT=Development \
+Auth__Issuer="$IDENTITY_URL/" \
+Auth__RequireHttpsMetadata=false \
+Database__Provider=Sqlite \
+Database__ConnectionString="Data Source=$DATA/api.db" \
+Database__MigrateOnStart=true \
+Demo__Enabled=true \
+dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API_URL" > "$DATA/logs/api.log" 2>&1 &
+pids+=($!)
+cd ../..
+wait_for "$API_URL/health/ready" API "$DATA/logs/api.log"
+
 cat <<INFO
 
   Timesheets is running.
@@ -59,6 +73,11 @@ cat <<INFO
   Identity (OpenID Connect)   $IDENTITY_URL
     discovery                 $IDENTITY_URL/.well-known/openid-configuration
     login page                $IDENTITY_URL/account/login
+
+  Timesheets API              $API_URL
+    API reference             $API_URL/docs
+    OpenAPI document          $API_URL/openapi/v1.json
+    health                    $API_URL/health/ready
 
   Demo users (password: $DEMO_PASSWORD)
     employee@exampleco.com    Employee

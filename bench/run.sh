@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# The Timesheets benchmark suite (issue 5). Builds Release, starts a private PostgreSQL, Identity and
+# the API (on PostgreSQL, then once more on SQLite), seeds 100 users / 20 projects / ~25,000 entries,
+# runs every scenario with wrk (or the .NET flow driver for logins), measures the machine's limits in
+# the same run, and writes docs/benchmarks.md. Everything it starts it stops, by PID.
+#
+#   bench/run.sh                     full run (about 8 minutes on 2 cores)
+#   DURATION=5 bench/run.sh          shorter scenarios
+#   PROVIDERS=Postgres bench/run.sh  skip the SQLite pass
+#   REPORT=/tmp/x.md bench/run.sh    write the report elsewhere (default docs/benchmarks.md)
+#
+# Only 127.0.0.1 is used. Not run by CI; nothing here is asserted.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH=$ROOT/bench
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+CONNS=${CONNS:-32}
+THREADS=${THREADS:-2}
+LOGIN_CONC=${LOGIN_CONC:-8}
+PROVIDERS=${PROVIDERS:-"Postgres Sqlite"}
+UPLOAD_ROWS=${UPLOAD_ROWS:-100000}
+SEED_ROWS=${SEED_ROWS:-25000}
+REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
+OUT=$(mktemp -d /tmp/timesheets-bench.XXXXXX)
+R=$OUT/results
+mkdir -p "$R" "$OUT/logs"
+IDENTITY_PORT=${IDENTITY_PORT:-5301}
+API_PORT=${API_PORT:-5302}
+BARE_PORT=${BARE_PORT:-5303}
+IDENTITY=http://127.0.0.1:$IDENTITY_PORT
+API=http://127.0.0.1:$API_PORT
+PASSWORD=Bench-password-2026
+SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+TOOL="dotnet $BENCH/BenchTool/bin/Release/net10.0/BenchTool.dll"
+export BENCH_LUA=$BENCH/lua BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS
+COMMAND="DURATION=$DURATION CONNS=$CONNS THREADS=$THREADS LOGIN_CONC=$LOGIN_CONC PROVIDERS=\"$PROVIDERS\" bench/run.sh"
+STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+log() { echo "[$(date +%H:%M:%S)] $*"; }
+
+# --- tools (Debian packages) -------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v openssl >/dev/null || need+=(openssl)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
+command -v curl >/dev/null || need+=(curl)
+ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
+if [ ${#need[@]} -gt 0 ]; then
+  log "Installing ${need[*]} (apt-get)..."
+  apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
+fi
+PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | head -1)
+
+# --- stop everything we start, by PID ----------------------------------------------------------
+pids=()
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+cleanup() {
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  pg_stop >/dev/null 2>&1 || true
+  log "Stopped everything; raw results in $OUT"
+}
+trap cleanup EXIT INT TERM
+
+wait_for() { # url log
+  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
+  echo "error: $1 did not answer; see $2" >&2; tail -30 "$2" >&2; exit 1
+}
+
+# --- build ------------------------------------------------------------------------------------
+log "Building Release..."
+cd "$ROOT"
+dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+
+# shellcheck source=../scripts/postgres.sh
+source "$ROOT/scripts/postgres.sh"
+pg_start >/dev/null
+PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+psql_db() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# --- users, projects, rows --------------------------------------------------------------------
+{ printf '%s\n' employee@exampleco.com contractor@exampleco.com manager@exampleco.com admin@exampleco.com
+  for i in $(seq -w 1 96); do echo "user0$i@exampleco.com"; done; } > "$OUT/emails.txt"
+{ printf '%s\n' Internal "Mobile App" "Website Redesign" "Customer Support"
+  for i in $(seq -w 5 20); do echo "Project $i"; done; } > "$OUT/projects.txt"
+head -4 "$OUT/emails.txt" > "$OUT/demo-emails.txt"
+$TOOL csv "$OUT/emails.txt" "$OUT/projects.txt" "$SEED_ROWS" 366 seed "$OUT/seed.csv" >/dev/null
+$TOOL csv "$OUT/emails.txt" "$OUT/projects.txt" "$UPLOAD_ROWS" 366 big "$OUT/upload.csv" >/dev/null
+
+# Clones the demo employee into 96 more users (same password hash, role Employee), straight into
+# Identity's database: there is no user-admin API yet.
+seed_users_sql() { # provider
+  local id stamp
+  if [ "$1" = Postgres ]; then id="gen_random_uuid()::text"; stamp="md5(random()::text)"; else id="lower(hex(randomblob(16)))"; stamp="lower(hex(randomblob(16)))"; fi
+  cat <<SQL
+WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 96),
+m(i, email) AS (SELECT i, 'user0' || CASE WHEN i < 10 THEN '0' ELSE '' END || i || '@exampleco.com' FROM s)
+INSERT INTO "AspNetUsers" ("Id","DisplayName","Nickname","PictureUrl","IsContractor","UpdatedAt","UserName","NormalizedUserName",
+  "Email","NormalizedEmail","EmailConfirmed","PasswordHash","SecurityStamp","ConcurrencyStamp","PhoneNumber","PhoneNumberConfirmed",
+  "TwoFactorEnabled","LockoutEnd","LockoutEnabled","AccessFailedCount")
+SELECT $id, 'Bench User ' || m.i, 'user' || m.i, u."PictureUrl", u."IsContractor", u."UpdatedAt", m.email, upper(m.email),
+  m.email, upper(m.email), u."EmailConfirmed", u."PasswordHash", $stamp, $stamp, NULL, u."PhoneNumberConfirmed",
+  u."TwoFactorEnabled", NULL, u."LockoutEnabled", 0
+FROM m, "AspNetUsers" u WHERE u."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM';
+INSERT INTO "AspNetUserRoles" ("UserId","RoleId")
+SELECT n."Id", r."RoleId" FROM "AspNetUsers" n, "AspNetUserRoles" r, "AspNetUsers" e
+WHERE n."NormalizedEmail" LIKE 'USER0%' AND e."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM' AND r."UserId" = e."Id";
+SQL
+}
+
+# Peak RSS (MB) of a PID while a scenario runs: sampled every 0.25 s into a file.
+rss_sampler() { # pid file
+  local peak=0 v
+  while kill -0 "$1" 2>/dev/null; do
+    v=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ') || true
+    [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak=$v && echo $((peak / 1024)) > "$2"
+    sleep 0.25
+  done
+}
+
+# wrk run: name url script [extra wrk args]; writes results/<name>.json with RSS peaks added.
+run_wrk() {
+  local name=$1 url=$2 script=$3; shift 3
+  local s1 s2 sp1 sp2
+  echo 0 > "$OUT/rss.identity"; echo 0 > "$OUT/rss.api"
+  rss_sampler "${IDENTITY_PID:-0}" "$OUT/rss.identity" & sp1=$!
+  rss_sampler "${API_PID:-0}" "$OUT/rss.api" & sp2=$!
+  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/lua/$script" "$@" "$url" > "$OUT/logs/$name.wrk" 2>&1 || true
+  kill "$sp1" "$sp2" 2>/dev/null || true; wait "$sp1" "$sp2" 2>/dev/null || true
+  local json
+  json=$(grep '^WRK_JSON' "$OUT/logs/$name.wrk" | sed 's/^WRK_JSON //')
+  [ -n "$json" ] || json='{"requests":0,"rps":0,"failed":true}'
+  echo "${json%\}},\"conns\":$CONNS,\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"rss_api_mb\":$(cat "$OUT/rss.api")}" > "$R/$name.json"
+  log "  $name: $(cat "$R/$name.json")"
+}
+
+warm() { # url script [args]: a short untimed run
+  local url=$1 script=$2; shift 2
+  wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" -s "$BENCH/lua/$script" "$@" "$url" >/dev/null 2>&1 || true
+}
+
+# --- limits (once, before the services start) --------------------------------------------------
+log "Limits: openssl speed (RSA-2048, ECDSA P-256), password hashers..."
+rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
+ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
+echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/limit.openssl.json"
+$TOOL hash 3 > "$R/limit.hash.json"
+log "  $(cat "$R/limit.openssl.json") $(cat "$R/limit.hash.json")"
+
+log "Limits: pgbench single-row INSERT at $CONNS connections, COPY of $UPLOAD_ROWS rows..."
+psql_db -d postgres -c "CREATE DATABASE bench_raw" >/dev/null
+psql_db -d bench_raw <<'SQL' >/dev/null
+CREATE TABLE entries (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, owner_sub varchar(200), owner_email varchar(320) NOT NULL,
+  date date NOT NULL, project_id bigint NOT NULL, centihours int NOT NULL, notes varchar(2000), status varchar(16) NOT NULL,
+  source varchar(16) NOT NULL, external_id varchar(200), created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, version int NOT NULL);
+CREATE INDEX ON entries (owner_sub, date);
+CREATE INDEX ON entries (owner_email, date);
+CREATE UNIQUE INDEX ON entries (external_id);
+CREATE TABLE upload (user_id varchar(320) NOT NULL, date date NOT NULL, project varchar(100) NOT NULL, hours numeric(5,2) NOT NULL,
+  notes varchar(2000), external_id varchar(200));
+CREATE UNIQUE INDEX ON upload (external_id);
+SQL
+cat > "$OUT/insert.sql" <<'SQL'
+\set d random(1, 360)
+\set p random(1, 20)
+INSERT INTO entries (owner_sub, owner_email, date, project_id, centihours, notes, status, source, created_at, updated_at, version)
+VALUES ('sub-' || :client_id, 'user@exampleco.com', current_date - :d, :p, 25, 'bench', 'pending', 'app', now(), now(), 1);
+SQL
+"$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNS" -j "$THREADS" -T "$DURATION" -f "$OUT/insert.sql" bench_raw > "$OUT/logs/pgbench.log" 2>&1
+tps=$(awk '/^tps = / {print $3; exit}' "$OUT/logs/pgbench.log")
+lat=$(awk '/^latency average = / {print $4; exit}' "$OUT/logs/pgbench.log")
+t0=$(date +%s.%N)
+psql_db -d bench_raw -c "\\copy upload FROM '$OUT/upload.csv' WITH (FORMAT csv, HEADER true)" >/dev/null
+t1=$(date +%s.%N)
+copy_s=$(echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN {print $t1 - $t0}")
+echo "{\"pgbench_insert_tps\":${tps:-0},\"pgbench_latency_ms\":${lat:-0},\"copy_rows\":$UPLOAD_ROWS,\"copy_seconds\":$copy_s}" > "$R/limit.pg.json"
+log "  $(cat "$R/limit.pg.json")"
+
+# --- one pass per storage provider -------------------------------------------------------------
+for PROVIDER in $PROVIDERS; do
+  P=$(echo "$PROVIDER" | tr 'A-Z' 'a-z')
+  log "=== $PROVIDER ==="
+  if [ "$PROVIDER" = Postgres ]; then
+    psql_db -d postgres -c "CREATE DATABASE bench_identity" -c "CREATE DATABASE bench_api" >/dev/null
+    ID_CS="$PG;Database=bench_identity"; API_CS="$PG;Database=bench_api"
+  else
+    mkdir -p "$OUT/sqlite"
+    ID_CS="Data Source=$OUT/sqlite/identity.db"; API_CS="Data Source=$OUT/sqlite/api.db"
+  fi
+
+  cd "$ROOT/src/Timesheets.Identity"
+  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false \
+  Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
+  Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
+  RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
+  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$OUT/logs/identity-$P.log" 2>&1 &
+  IDENTITY_PID=$!
+  pids+=("$IDENTITY_PID")
+  cd "$ROOT"
+  wait_for "$IDENTITY/.well-known/openid-configuration" "$OUT/logs/identity-$P.log"
+
+  if [ "$PROVIDER" = Postgres ]; then seed_users_sql Postgres | psql_db -d bench_identity >/dev/null
+  else seed_users_sql Sqlite | sqlite3 "$OUT/sqlite/identity.db"; fi
+
+  cd "$ROOT/src/Timesheets.Api"
+  ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false \
+  Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
+  dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$OUT/logs/api-$P.log" 2>&1 &
+  API_PID=$!
+  pids+=("$API_PID")
+  cd "$ROOT"
+  wait_for "$API/health/ready" "$OUT/logs/api-$P.log"
+
+  log "Seeding: 100 users log in (code + PKCE), 16 more projects, $SEED_ROWS entries by upload..."
+  $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P.txt" >/dev/null
+  admin=$(awk '$1 == "admin@exampleco.com" {print $2}' "$OUT/tokens-$P.txt")
+  tail -n +5 "$OUT/projects.txt" | while read -r name; do
+    curl -fsS -o /dev/null -X POST "$API/projects" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "{\"name\":\"$name\"}"
+  done
+  machine=$(curl -fsS "$IDENTITY/oauth/token" -d grant_type=client_credentials -d client_id=timesheets-import \
+    -d client_secret="$SECRET" --data-urlencode audience=https://api.exampleco.com/timesheets | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  $TOOL upload "$API" "$machine" "$OUT/seed.csv" "$API_PID" > "$R/$P.seed.json" || { cat "$R/$P.seed.json"; exit 1; }
+  log "  seed: $(cat "$R/$P.seed.json")"
+  # Every user calls the API once: the API learns their sub and hands them their uploaded entries.
+  for t in $(awk '{print $2}' "$OUT/tokens-$P.txt"); do curl -fsS -o /dev/null "$API/timesheets?limit=1" -H "Authorization: Bearer $t"; done
+  if [ "$PROVIDER" = Postgres ]; then psql_db -d bench_api -c 'ANALYZE' >/dev/null; fi
+
+  # Employees' tokens only: 96 cloned employees + the 4 demo users.
+  export BENCH_TOKENS=$OUT/tokens-$P.txt BENCH_PROJECTS=$OUT/projects.txt
+  log "Warm-up (${WARMUP}s each)..."
+  warm "$IDENTITY/oauth/token" client_credentials.lua
+  warm "$API/timesheets" get_timesheets.lua
+
+  log "Scenarios (${DURATION}s each, $CONNS connections, $THREADS wrk threads)..."
+  run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
+  BENCH_CLOSE=1 run_wrk "$P.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
+  # Refresh pool: one chain per user (100), each grant's rotated token feeds the next request.
+  CONNS_SAVED=$CONNS; CONNS=16
+  run_wrk "$P.refresh" "$IDENTITY/oauth/token" refresh.lua
+  CONNS=$CONNS_SAVED
+  # The refresh chains used every pool token; fresh ones for the API scenarios are the access tokens already in the file.
+  curl -fsS "$API/timesheets?limit=50" -H "Authorization: Bearer $(awk 'NR==1 {print $2}' "$OUT/tokens-$P.txt")" > "$OUT/page-$P.json"
+  run_wrk "$P.get" "$API/timesheets" get_timesheets.lua
+  run_wrk "$P.post" "$API/timesheets" post_timesheets.lua
+
+  log "Batch upload of $UPLOAD_ROWS CSV rows..."
+  machine=$(curl -fsS "$IDENTITY/oauth/token" -d grant_type=client_credentials -d client_id=timesheets-import \
+    -d client_secret="$SECRET" --data-urlencode audience=https://api.exampleco.com/timesheets | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$R/$P.upload.json" || true
+  log "  upload: $(cat "$R/$P.upload.json")"
+
+  log "Password logins through the login form + code exchange ($LOGIN_CONC concurrent flows)..."
+  echo 0 > "$OUT/rss.identity"
+  rss_sampler "$IDENTITY_PID" "$OUT/rss.identity" & sp=$!
+  $TOOL logins "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$LOGIN_CONC" "$DURATION" > "$OUT/logs/$P.logins.out" 2>"$OUT/logs/$P.logins.err" || true
+  kill "$sp" 2>/dev/null || true; wait "$sp" 2>/dev/null || true
+  j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(cat "$OUT/rss.identity")}" > "$R/$P.logins.json"
+  log "  logins: $(cat "$R/$P.logins.json")"
+
+  if [ "$PROVIDER" = Postgres ]; then
+    psql_db -d bench_identity -c 'SELECT "Type", count(*) FROM "OpenIddictTokens" GROUP BY 1 ORDER BY 1' > "$OUT/logs/token-rows-$P.txt" || true
+  else
+    sqlite3 "$OUT/sqlite/identity.db" 'SELECT Type, count(*) FROM OpenIddictTokens GROUP BY 1 ORDER BY 1' > "$OUT/logs/token-rows-$P.txt" || true
+  fi
+  log "  token rows stored: $(tr '\n' ' ' < "$OUT/logs/token-rows-$P.txt")"
+
+  stop_pid "$API_PID"; stop_pid "$IDENTITY_PID"; IDENTITY_PID=0; API_PID=0
+done
+
+# --- the bare endpoint: the same JSON page from memory -----------------------------------------
+log "Limit: bare ASP.NET Core endpoint serving the same page of 50 from memory..."
+page=$(ls "$OUT"/page-*.json | head -1)
+$TOOL bare "http://127.0.0.1:$BARE_PORT" "$page" > "$OUT/logs/bare.log" 2>&1 &
+BARE_PID=$!
+pids+=("$BARE_PID")
+wait_for "http://127.0.0.1:$BARE_PORT/timesheets" "$OUT/logs/bare.log"
+API_PID=$BARE_PID
+warm "http://127.0.0.1:$BARE_PORT/timesheets" get_timesheets.lua
+run_wrk "limit.bare" "http://127.0.0.1:$BARE_PORT/timesheets" get_timesheets.lua
+stop_pid "$BARE_PID"; API_PID=0
+
+# --- report ------------------------------------------------------------------------------------
+cat /proc/cpuinfo | awk -F': ' '/model name/ {print $2; exit}' > "$R/cpu.txt"
+$TOOL report "$R" "$REPORT" "$COMMAND" "$STARTED" "$(nproc)"
+log "Wrote $REPORT"

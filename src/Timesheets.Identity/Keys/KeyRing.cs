@@ -48,6 +48,23 @@ internal sealed class KeyRing
         Loaded = true;
     }
 
+    /// <summary>
+    /// Retires the active signing key and creates a new one. The retired key stays in the JWKS, so
+    /// tokens it signed verify until they expire; instances sign with the new key after a restart.
+    /// </summary>
+    public static async Task<StoredKey> RotateSigningKeyAsync(IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        foreach (var active in await db.Keys.Where(k => k.Use == SigningUse && k.RetiredAt == null).ToListAsync(cancellationToken))
+        {
+            active.RetiredAt = clock.GetUtcNow();
+        }
+
+        var key = NewRsaKey();
+        db.Keys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+
     public static StoredKey NewRsaKey()
     {
         using var rsa = RSA.Create(2048);

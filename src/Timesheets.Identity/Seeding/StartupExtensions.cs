@@ -1,4 +1,5 @@
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
 
 namespace Timesheets.Identity.Seeding;
@@ -22,16 +23,29 @@ internal static class StartupExtensions
         await ActivatorUtilities.CreateInstance<Seeder>(scope.ServiceProvider).SeedAsync(cancellationToken);
     }
 
-    /// <summary><c>Timesheets.Identity migrate</c>: apply migrations and exit.</summary>
+    /// <summary>
+    /// Administrative commands: <c>migrate</c> applies migrations; <c>rotate-keys</c> retires the
+    /// signing key and creates a new one (restart the instances afterwards). Both then exit.
+    /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        if (args.Length > 0 && args[0] == "migrate")
+        switch (args.FirstOrDefault())
         {
-            await app.Services.MigrateIdentityDatabaseAsync(CancellationToken.None);
-            await Console.Out.WriteLineAsync("The Identity database is up to date.");
-            return true;
-        }
+            case "migrate":
+                await app.Services.MigrateIdentityDatabaseAsync(CancellationToken.None);
+                await Console.Out.WriteLineAsync("The Identity database is up to date.");
+                return true;
+            case "rotate-keys":
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+                    var key = await KeyRing.RotateSigningKeyAsync(db, TimeProvider.System, CancellationToken.None);
+                    await Console.Out.WriteLineAsync($"New signing key {key.Id}; the previous one stays published for verification. Restart every instance to sign with it.");
+                }
 
-        return false;
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -26,7 +26,7 @@ public sealed record BulkReviewRequest
 internal static class ApprovalBulk
 {
     /// <summary>All the entries change, or none: one refused id (unknown, own, not pending) refuses the whole request.</summary>
-    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem, Conflict<ProblemDetails>>> ReviewAsync(
+    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
         BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -62,7 +62,7 @@ internal static class ApprovalBulk
                 ReviewRefusal.Own => "own_entry",
                 _ => "not_pending",
             } }).ToList();
-            return TypedResults.Conflict(problem);
+            return TypedResults.Problem(problem);
         }
 
         var now = DateTime.UtcNow;
@@ -79,7 +79,7 @@ internal static class ApprovalBulk
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "Some entries changed during the review; no entry was changed." });
+            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "Some entries changed during the review; no entry was changed." });
         }
 
         return TypedResults.Ok(ids.ConvertAll(id => entries[id].ToResponse()));

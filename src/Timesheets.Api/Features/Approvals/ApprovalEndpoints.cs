@@ -36,11 +36,11 @@ internal static class ApprovalEndpoints
         return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
     }
 
-    internal static Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
+    internal static Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken) =>
         ReviewOneAsync(id, null, caller, db, http, cancellationToken);
 
-    internal static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> RejectAsync(
+    internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> RejectAsync(
         long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (Review.ReasonErrors(request.Reason) is { } errors)
@@ -51,18 +51,18 @@ internal static class ApprovalEndpoints
         return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, http, cancellationToken);
     }
 
-    private static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ReviewOneAsync(
+    private static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ReviewOneAsync(
         long id, string? rejectionReason, Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         switch (Review.Check(entry, caller))
         {
             case ReviewRefusal.NotFound:
-                return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id}." });
+                return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id}." });
             case ReviewRefusal.Own:
                 return TypedResults.Problem(statusCode: 403, title: "Own entry", detail: "Nobody approves or rejects their own entries.");
             case ReviewRefusal.NotPending:
-                return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not pending", Detail = $"Entry {id} is {entry!.Status.ToString().ToLowerInvariant()}, not pending." });
+                return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Not pending", Detail = $"Entry {id} is {entry!.Status.ToString().ToLowerInvariant()}, not pending." });
         }
 
         if (!EntryProblems.IfMatchHolds(http, entry!))
@@ -77,7 +77,7 @@ internal static class ApprovalEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = $"Entry {id} changed while you reviewed it." });
+            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = $"Entry {id} changed while you reviewed it." });
         }
 
         http.Response.Headers.ETag = entry!.ETag;

@@ -57,7 +57,7 @@ internal static class ProjectEndpoints
         return TypedResults.Created($"/projects/{project.Id}", project.ToResponse());
     }
 
-    internal static async Task<Results<Ok<ProjectResponse>, ValidationProblem, NotFound<ProblemDetails>>> RenameAsync(
+    internal static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> RenameAsync(
         long id, ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
@@ -80,7 +80,7 @@ internal static class ProjectEndpoints
         return TypedResults.Ok(project.ToResponse());
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> ArchiveAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
@@ -113,6 +113,6 @@ internal static class ProjectEndpoints
             : null;
     }
 
-    private static NotFound<ProblemDetails> NotFound(long id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no project {id}." });
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no project {id}." });
 }

@@ -18,7 +18,7 @@ internal static class EntryCreation
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    internal static async Task<Results<Created<EntryResponse>, ValidationProblem, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>> CreateAsync(
+    internal static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -55,6 +55,7 @@ internal static class EntryCreation
             OwnerEmail = ownerEmail,
             Date = draft.Date!.Value,
             ProjectId = project!.Id,
+            Project = project,
             Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
             Notes = draft.Notes,
             Status = EntryStatus.Pending,
@@ -74,8 +75,6 @@ internal static class EntryCreation
                     db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
                 }
 
-                entry.Project = project;
-                db.Entry(entry).Reference(e => e.Project).IsModified = false;
                 db.RecordChange(entry);
                 db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse());
                 await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +86,7 @@ internal static class EntryCreation
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(db, caller, key, hash, http, cancellationToken)
-                    ?? TypedResults.Conflict(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
+                    ?? TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
             }
         }
 
@@ -95,7 +94,7 @@ internal static class EntryCreation
         return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse());
     }
 
-    private static async Task<Results<Created<EntryResponse>, ValidationProblem, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>?> ReplayAsync(
+    private static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         ApiDataContext db, Caller caller, string key, string hash, HttpContext http, CancellationToken cancellationToken)
     {
         var record = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.OwnerSub == caller.Sub && r.Key == key, cancellationToken);
@@ -106,7 +105,7 @@ internal static class EntryCreation
 
         if (record.RequestHash != hash)
         {
-            return TypedResults.UnprocessableEntity(new ProblemDetails
+            return TypedResults.Problem(new ProblemDetails
             {
                 Status = 422, Title = "Idempotency-Key reused", Detail = "This Idempotency-Key was used with a different body.",
             });
@@ -115,7 +114,7 @@ internal static class EntryCreation
         var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == record.EntryId, cancellationToken);
         if (entry is null)
         {
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Detail = "The entry created with this Idempotency-Key has since been deleted." });
+            return TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "The entry created with this Idempotency-Key has since been deleted." });
         }
 
         http.Response.Headers["Idempotent-Replayed"] = "true";

@@ -5,11 +5,11 @@ namespace Timesheets.Api.Features.Timesheets;
 
 internal static class EntryProblems
 {
-    public static NotFound<ProblemDetails> NotFound(long id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id} of yours." });
+    public static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id} of yours." });
 
-    public static Conflict<ProblemDetails> Locked(long id) =>
-        TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Entry is approved", Detail = $"Entry {id} is approved and can no longer change." });
+    public static ProblemHttpResult Locked(long id) =>
+        TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Entry is approved", Detail = $"Entry {id} is approved and can no longer change." });
 
     public static ProblemHttpResult Stale() =>
         TypedResults.Problem(statusCode: 412, title: "Precondition failed",

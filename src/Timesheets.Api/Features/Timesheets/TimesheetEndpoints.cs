@@ -37,7 +37,7 @@ internal static class TimesheetEndpoints
         return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<EntryResponse>, NotFound<ProblemDetails>>> GetAsync(
+    internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
@@ -50,7 +50,7 @@ internal static class TimesheetEndpoints
         return TypedResults.Ok(entry.ToResponse());
     }
 
-    internal static async Task<Results<Ok<EntryResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<EntryResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -97,7 +97,6 @@ internal static class TimesheetEndpoints
         entry.RejectionReason = null;
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         entry.Version++;
-        db.Entry(entry).Reference(e => e.Project).IsModified = false;
         db.RecordChange(entry);
         db.Audit(caller, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse());
         try
@@ -113,7 +112,7 @@ internal static class TimesheetEndpoints
         return TypedResults.Ok(entry.ToResponse());
     }
 
-    internal static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);

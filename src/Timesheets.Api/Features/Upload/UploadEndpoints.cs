@@ -26,7 +26,7 @@ internal static class UploadEndpoints
     }
 
     [LargeBody]
-    internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult, Conflict<ProblemDetails>>> UploadAsync(
+    internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
@@ -74,7 +74,7 @@ internal static class UploadEndpoints
         {
             // A parallel upload stored one of the same external ids first; a re-run skips it.
             await transaction.RollbackAsync(cancellationToken);
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Nothing was stored", Detail = "Another upload stored some of these rows at the same time; send it again." });
+            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Nothing was stored", Detail = "Another upload stored some of these rows at the same time; send it again." });
         }
     }
 }

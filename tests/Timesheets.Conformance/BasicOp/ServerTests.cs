@@ -23,6 +23,26 @@ public sealed class ServerTests(ConformanceFixture fixture)
     }
 
     [Fact]
+    [Trait("module", "oidcc-server")]
+    public async Task Server_TokenResponse_IsUncacheableJsonBearer()
+    {
+        using var browser = fixture.NewBrowser();
+        var pkce = OidcTestClient.Pkce.New();
+        var state = Op.RandomState();
+        var authorization = await browser.CompleteAuthorizationAsync(Op.AuthorizeUrl(pkce, state));
+
+        var response = await browser.RedeemCodeAsync(authorization.Code!, pkce.Verifier);
+
+        // RFC 6749 §5.1: JSON, never cached, token_type Bearer (case-insensitive), a positive expires_in.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store is missing.");
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("bearer", body.GetProperty("token_type").GetString()!.ToLowerInvariant());
+        Assert.True(body.GetProperty("expires_in").GetInt64() > 0);
+    }
+
+    [Fact]
     [Trait("module", "oidcc-idtoken-signature")]
     public async Task IdTokenSignature_SignedWithPublishedKid_VerifiesAndTamperingFails()
     {

@@ -8,6 +8,7 @@
 #   DURATION=5 bench/run.sh          shorter scenarios
 #   PROVIDERS=Postgres bench/run.sh  skip the SQLite pass
 #   REPORT=/tmp/x.md bench/run.sh    write the report elsewhere (default docs/benchmarks.md)
+#   SKIP_BUILD=1 bench/run.sh        reuse the last Release build
 #
 # Only 127.0.0.1 is used. Not run by CI; nothing here is asserted.
 set -euo pipefail
@@ -68,11 +69,13 @@ wait_for() { # url log
 }
 
 # --- build ------------------------------------------------------------------------------------
-log "Building Release..."
 cd "$ROOT"
-dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "Building Release..."
+  dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+fi
 
 # shellcheck source=../scripts/postgres.sh
 source "$ROOT/scripts/postgres.sh"
@@ -132,7 +135,7 @@ run_wrk() {
   local json
   json=$(grep '^WRK_JSON' "$OUT/logs/$name.wrk" | sed 's/^WRK_JSON //')
   [ -n "$json" ] || json='{"requests":0,"rps":0,"failed":true}'
-  echo "${json%\}},\"conns\":$CONNS,\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"rss_api_mb\":$(cat "$OUT/rss.api")}" > "$R/$name.json"
+  echo "${json%\}},\"conns\":$CONNS,\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"rss_api_mb\":$(cat "$OUT/rss.api"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$name.json"
   log "  $name: $(cat "$R/$name.json")"
 }
 
@@ -142,6 +145,7 @@ warm() { # url script [args]: a short untimed run
 }
 
 # --- limits (once, before the services start) --------------------------------------------------
+echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$R/load-start.txt"
 log "Limits: openssl speed (RSA-2048, ECDSA P-256), password hashers..."
 rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
 ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
@@ -174,7 +178,7 @@ lat=$(awk '/^latency average = / {print $4; exit}' "$OUT/logs/pgbench.log")
 t0=$(date +%s.%N)
 psql_db -d bench_raw -c "\\copy upload FROM '$OUT/upload.csv' WITH (FORMAT csv, HEADER true)" >/dev/null
 t1=$(date +%s.%N)
-copy_s=$(echo "$t1 - $t0" | bc -l 2>/dev/null || awk "BEGIN {print $t1 - $t0}")
+copy_s=$(awk "BEGIN {printf \"%.3f\", $t1 - $t0}")
 echo "{\"pgbench_insert_tps\":${tps:-0},\"pgbench_latency_ms\":${lat:-0},\"copy_rows\":$UPLOAD_ROWS,\"copy_seconds\":$copy_s}" > "$R/limit.pg.json"
 log "  $(cat "$R/limit.pg.json")"
 
@@ -219,8 +223,7 @@ for PROVIDER in $PROVIDERS; do
   tail -n +5 "$OUT/projects.txt" | while read -r name; do
     curl -fsS -o /dev/null -X POST "$API/projects" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "{\"name\":\"$name\"}"
   done
-  machine=$(curl -fsS "$IDENTITY/oauth/token" -d grant_type=client_credentials -d client_id=timesheets-import \
-    -d client_secret="$SECRET" --data-urlencode audience=https://api.exampleco.com/timesheets | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  machine=$($TOOL cc "$IDENTITY" "$SECRET")
   $TOOL upload "$API" "$machine" "$OUT/seed.csv" "$API_PID" > "$R/$P.seed.json" || { cat "$R/$P.seed.json"; exit 1; }
   log "  seed: $(cat "$R/$P.seed.json")"
   # Every user calls the API once: the API learns their sub and hands them their uploaded entries.
@@ -246,8 +249,7 @@ for PROVIDER in $PROVIDERS; do
   run_wrk "$P.post" "$API/timesheets" post_timesheets.lua
 
   log "Batch upload of $UPLOAD_ROWS CSV rows..."
-  machine=$(curl -fsS "$IDENTITY/oauth/token" -d grant_type=client_credentials -d client_id=timesheets-import \
-    -d client_secret="$SECRET" --data-urlencode audience=https://api.exampleco.com/timesheets | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  machine=$($TOOL cc "$IDENTITY" "$SECRET")
   $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$R/$P.upload.json" || true
   log "  upload: $(cat "$R/$P.upload.json")"
 
@@ -256,7 +258,7 @@ for PROVIDER in $PROVIDERS; do
   rss_sampler "$IDENTITY_PID" "$OUT/rss.identity" & sp=$!
   $TOOL logins "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$LOGIN_CONC" "$DURATION" > "$OUT/logs/$P.logins.out" 2>"$OUT/logs/$P.logins.err" || true
   kill "$sp" 2>/dev/null || true; wait "$sp" 2>/dev/null || true
-  j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(cat "$OUT/rss.identity")}" > "$R/$P.logins.json"
+  j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$P.logins.json"
   log "  logins: $(cat "$R/$P.logins.json")"
 
   if [ "$PROVIDER" = Postgres ]; then
@@ -282,6 +284,7 @@ run_wrk "limit.bare" "http://127.0.0.1:$BARE_PORT/timesheets" get_timesheets.lua
 stop_pid "$BARE_PID"; API_PID=0
 
 # --- report ------------------------------------------------------------------------------------
+echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$R/load-end.txt"
 cat /proc/cpuinfo | awk -F': ' '/model name/ {print $2; exit}' > "$R/cpu.txt"
 $TOOL report "$R" "$REPORT" "$COMMAND" "$STARTED" "$(nproc)"
 log "Wrote $REPORT"

@@ -4,6 +4,7 @@
 //   tokens <identity> <password> <emails> <out>      one code+PKCE login per email; writes "email access refresh" lines
 //   logins <identity> <password> <emails> <conc> <seconds>   password logins/s through the real login form + code exchange
 //   upload <api> <token> <csv-file> <pid>            POSTs the CSV (streamed), samples the API's RSS every 100 ms
+//   cc <identity> <secret>                           prints a machine-client access token
 //   report <results-dir> <out.md> <command> <date> <cores>   writes docs/benchmarks.md
 //   csv <emails> <projects> <rows> <days> <prefix> <out>   writes upload CSV rows (user_id,date,project,hours,notes,external_id)
 using System.Collections.Concurrent;
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "tokens" => await Tokens(args[1], args[2], args[3], args[4]),
     "logins" => await Logins(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), int.Parse(args[5], CultureInfo.InvariantCulture)),
     "upload" => await Upload(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture)),
+    "cc" => await ClientCredentials(args[1], args[2]),
     "report" => Report.Write(args[1], args[2], args[3], args[4], args[5]),
     "csv" => Csv(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args[6]),
     _ => Usage(),
@@ -133,6 +135,25 @@ static async Task<(string Access, string? Refresh)> LoginFlow(string identity, s
 }
 
 static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+static async Task<int> ClientCredentials(string identity, string secret)
+{
+    using var http = new HttpClient { BaseAddress = new Uri(identity) };
+    var response = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials", ["client_id"] = "timesheets-import", ["client_secret"] = secret,
+        ["audience"] = "https://api.exampleco.com/timesheets",
+    }));
+    var body = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.Error.WriteLine($"client_credentials: {(int)response.StatusCode} {body}");
+        return 1;
+    }
+
+    Console.WriteLine(JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+    return 0;
+}
 
 static async Task<int> Tokens(string identity, string password, string emailsFile, string outFile)
 {

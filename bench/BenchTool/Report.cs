@@ -54,6 +54,10 @@ internal static class Report
         md.AppendLine();
         md.AppendLine($"- **Machine:** {cores} cores, {cpu}; the load generator (wrk, 2 threads) runs on the same 2 cores as the servers and PostgreSQL.");
         md.AppendLine($"- **Date:** {started}");
+        string Load(string f) => File.Exists(Path.Combine(dir, f)) ? File.ReadAllText(Path.Combine(dir, f)).Trim() : "?";
+        md.AppendLine($"- **Load average** (1/5/15 min) at start: {Load("load-start.txt")}, at end: {Load("load-end.txt")}. This machine is shared with other");
+        md.AppendLine("  sessions' builds and test runs; a 1-minute load above 2 means the figures (and the limits) were taken on a busy CPU. The");
+        md.AppendLine("  `load` column gives the 1-minute load average at the end of each scenario.");
         md.AppendLine($"- **Command:** `{command}`");
         md.AppendLine("- **Servers:** Release builds, `ASPNETCORE_ENVIRONMENT=Production`, default logging (Information) to a file, rate limits raised");
         md.AppendLine("  out of the way (`RateLimits__LoginPermits`, `RateLimits__TokenPermits`), Identity and API each on their own database of a private");
@@ -99,8 +103,8 @@ internal static class Report
 
             md.AppendLine($"## Results on {name}");
             md.AppendLine();
-            md.AppendLine("| scenario | throughput | p50 | p99 | errors | RSS Identity / API (peak) | limit | ratio | target | met |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("| scenario | throughput | p50 | p99 | errors | RSS Identity / API (peak) | load | limit | ratio | target | met |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
             Row(md, "client-credentials tokens/s, keep-alive, 32 conns", cck, "rps", rsa, $"{F(rsa)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
             Row(md, "client-credentials tokens/s, new connection per request", ccc, "rps", rsa, $"{F(rsa)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
             Row(md, $"refresh-token grants/s (rotation + reuse detection on), 16 conns", rf, "rps", rsa / SignaturesPerRefresh,
@@ -108,7 +112,7 @@ internal static class Report
             if (lg is { } l)
             {
                 var ratio = v3 > 0 ? N(l, "per_s") / v3 : 0;
-                md.AppendLine($"| password logins/s, login form + code exchange, {8} concurrent flows | {N(l, "per_s"):0.#}/s ({N(l, "logins"):0} in {N(l, "seconds"):0.#} s) | {N(l, "p50_ms"):0.#} ms | {N(l, "p99_ms"):0.#} ms | {N(l, "errors"):0} | {N(l, "rss_identity_mb"):0} MB / – | {F(v3)} hashes/s | {P(ratio)} | ≥ 90 % of hash rate | {Met(ratio >= 0.90 && N(l, "errors") == 0)} |");
+                md.AppendLine($"| password logins/s, login form + code exchange, {8} concurrent flows | {N(l, "per_s"):0.#}/s ({N(l, "logins"):0} in {N(l, "seconds"):0.#} s) | {N(l, "p50_ms"):0.#} ms | {N(l, "p99_ms"):0.#} ms | {N(l, "errors"):0} | {N(l, "rss_identity_mb"):0} MB / – | {N(l, "load1"):0.#} | {F(v3)} hashes/s | {P(ratio)} | ≥ 90 % of hash rate | {Met(ratio >= 0.90 && N(l, "errors") == 0)} |");
             }
 
             Row(md, "authenticated `GET /timesheets?limit=50`, 32 conns", get, "rps", bareRps, $"{F(bareRps)} req/s bare", 0.50, "≥ 50 % of bare, p99 < 20 ms",
@@ -119,13 +123,13 @@ internal static class Report
             {
                 var ratio = copyRate > 0 ? upRate / copyRate : 0;
                 var growth = N(u, "rss_peak_mb") - N(u, "rss_before_mb");
-                md.AppendLine($"| batch upload, {RowsOf(u):0} CSV rows ({N(u, "bytes") / 1e6:0.#} MB), one request | {F(upRate)} rows/s ({N(u, "seconds"):0.#} s, HTTP {N(u, "status"):0}) | – | – | {(N(u, "status") == 200 ? "0" : "failed")} | – / {N(u, "rss_before_mb"):0} → peak {N(u, "rss_peak_mb"):0} MB | {F(copyRate)} COPY rows/s | {P(ratio)} | ≥ 30 % of COPY, memory flat | {Met(ratio >= 0.30 && growth < 100)} |");
+                md.AppendLine($"| batch upload, {RowsOf(u):0} CSV rows ({N(u, "bytes") / 1e6:0.#} MB), one request | {F(upRate)} rows/s ({N(u, "seconds"):0.#} s, HTTP {N(u, "status"):0}) | – | – | {(N(u, "status") == 200 ? "0" : "failed")} | – / {N(u, "rss_before_mb"):0} → peak {N(u, "rss_peak_mb"):0} MB | | {F(copyRate)} COPY rows/s | {P(ratio)} | ≥ 30 % of COPY, memory flat | {Met(ratio >= 0.30 && growth < 100)} |");
             }
 
             var rssId = new[] { cck, ccc, rf, lg }.Max(e => N(e, "rss_identity_mb"));
             var rssApi = new[] { get, post }.Max(e => N(e, "rss_api_mb"));
             var rssUp = N(up, "rss_peak_mb");
-            md.AppendLine($"| resident memory under load (peak of the scenarios above) | Identity {rssId:0} MB, API {Math.Max(rssApi, rssUp):0} MB | | | | | 250 MB | | ≤ 250 MB each | {Met(rssId <= 250 && Math.Max(rssApi, rssUp) <= 250)} |");
+            md.AppendLine($"| resident memory under load (peak of the scenarios above) | Identity {rssId:0} MB, API {Math.Max(rssApi, rssUp):0} MB | | | | | | 250 MB | | ≤ 250 MB each | {Met(rssId <= 250 && Math.Max(rssApi, rssUp) <= 250)} |");
             md.AppendLine();
             if (seed is { } s)
             {
@@ -156,7 +160,7 @@ internal static class Report
     {
         if (e is not { } v)
         {
-            md.AppendLine($"| {scenario} | not run | | | | | {limitText} | | {targetText} | |");
+            md.AppendLine($"| {scenario} | not run | | | | | | {limitText} | | {targetText} | |");
             return;
         }
 
@@ -164,7 +168,7 @@ internal static class Report
         var value = N(metric);
         var ratio = limit > 0 ? value / limit : 0;
         var errors = N("non2xx") + N("socket_errors") + N("timeouts");
-        md.AppendLine($"| {scenario} | {F(value)}/s ({N("requests"):0} in {N("seconds"):0.#} s) | {N("p50_ms"):0.##} ms | {N("p99_ms"):0.##} ms | {errors:0} | {N("rss_identity_mb"):0} MB / {N("rss_api_mb"):0} MB | {limitText} | {P(ratio)} | {targetText} | {Met(ratio >= target && extra && errors == 0)} |");
+        md.AppendLine($"| {scenario} | {F(value)}/s ({N("requests"):0} in {N("seconds"):0.#} s) | {N("p50_ms"):0.##} ms | {N("p99_ms"):0.##} ms | {errors:0} | {N("rss_identity_mb"):0} MB / {N("rss_api_mb"):0} MB | {N("load1"):0.#} | {limitText} | {P(ratio)} | {targetText} | {Met(ratio >= target && extra && errors == 0)} |");
     }
 
     private static string F(double v) => v.ToString(v >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Hosting;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Seeding;
@@ -15,7 +16,7 @@ builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
 
@@ -26,6 +27,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareIdentityAsync();
 
+app.UseTransportSecurity();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ErrorPage.WriteAsync);
 app.UseSecurityHeaders();
@@ -38,7 +40,8 @@ app.UseAuthorization();
 
 app.MapOidcEndpoints();
 app.MapRazorPages();
-app.MapHealthChecks("/health/live");
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapGet("/", () => Results.Redirect("/.well-known/openid-configuration")).ExcludeFromDescription();
 
 await app.RunAsync();

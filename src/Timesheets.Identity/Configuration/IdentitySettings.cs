@@ -11,6 +11,12 @@ public sealed class IdentitySettings
     /// <summary>Refuse plain HTTP (production). Off only in demo and test runs.</summary>
     public bool RequireHttps { get; set; } = true;
 
+    /// <summary>
+    /// Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto/For headers, so
+    /// requests it forwarded over plain HTTP count as HTTPS (and rate limits see the client's IP).
+    /// </summary>
+    public bool BehindProxy { get; set; }
+
     /// <summary>The API identifier that becomes the access token's <c>aud</c>.</summary>
     public string ApiAudience { get; set; } = ApiResource.Identifier;
 

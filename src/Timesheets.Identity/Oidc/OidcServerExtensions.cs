@@ -60,6 +60,7 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);
                 options.AddEventHandler(TokenResponseHandlers.LogTokenOutcome);
+                options.AddEventHandler(TokenResponseHandlers.LogRevocation);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

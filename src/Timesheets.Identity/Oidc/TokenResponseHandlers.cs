@@ -33,8 +33,28 @@ internal static class TokenResponseHandlers
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
+    public static OpenIddictServerHandlerDescriptor LogRevocation { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyRevocationResponseContext>()
+            .UseSingletonHandler<RevocationLogger>()
+            .SetOrder(int.MinValue + 100_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    internal sealed class RevocationLogger(ILogger<SecurityLog.Events> logger) : IOpenIddictServerHandler<ApplyRevocationResponseContext>
+    {
+        public ValueTask HandleAsync(ApplyRevocationResponseContext context)
+        {
+            if (context.Response.Error is null)
+            {
+                SecurityLog.TokenRevoked(logger, context.Request?.ClientId ?? "(none)");
+            }
+
+            return default;
+        }
+    }
+
     /// <summary>Security log of every token request's outcome; never the tokens themselves.</summary>
-    internal sealed class TokenOutcomeLogger(ILogger<TokenOutcomeLogger> logger) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    internal sealed class TokenOutcomeLogger(ILogger<SecurityLog.Events> logger) : IOpenIddictServerHandler<ApplyTokenResponseContext>
     {
         // OpenIddict's documented error id for "this refresh token was already redeemed".
         private const string RefreshTokenReusedErrorId = "ID2012";

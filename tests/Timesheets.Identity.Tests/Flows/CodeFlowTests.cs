@@ -154,6 +154,7 @@ public abstract class CodeFlowTests(IdentityFixture fixture)
 
         var error = await OidcTestClient.ExpectErrorAsync(await client.RefreshAsync(tokens.RefreshToken!));
         Assert.Equal("invalid_grant", error.Error);
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1013);
     }
 
     [Fact]

@@ -55,15 +55,16 @@ public sealed class OidcClientTests(ConformanceFixture fixture)
         Assert.False(userinfo.IsError, userinfo.Error);
         Assert.Equal(login.User.FindFirst("sub")?.Value, userinfo.Claims.Single(c => c.Type == "sub").Value);
 
-        // The rotated-out refresh token is dead, as RFC 9700 §4.14.2 requires.
-        var replay = await client.RefreshTokenAsync(login.RefreshToken);
-        Assert.True(replay.IsError);
-        Assert.Equal("invalid_grant", replay.Error);
-
         var logout = await client.LogoutAsync(new LogoutRequest { IdTokenHint = login.IdentityToken });
 
         Assert.False(logout.IsError, logout.Error);
         Assert.StartsWith(Op.MobileLogoutRedirect, browser.LastResponse, StringComparison.Ordinal);
+
+        // Last, because reuse detection revokes the whole grant (and with it the ID token used as hint):
+        // the rotated-out refresh token is dead, as RFC 9700 §4.14.2 requires.
+        var replay = await client.RefreshTokenAsync(login.RefreshToken);
+        Assert.True(replay.IsError);
+        Assert.Equal("invalid_grant", replay.Error);
     }
 
     /// <summary>

@@ -97,7 +97,7 @@ public sealed class ScopeTests(ConformanceFixture fixture)
         var first = await browser.Http.GetAsync(url);
         Assert.True(first.Headers.Location is not null,
             $"An unsupported scope stopped the user on an error page ({(int)first.StatusCode}) instead of being ignored " +
-            $"or answered with invalid_scope. Server said: {fixture.LastOpenIddictMessages()}");
+            "or answered with invalid_scope.");
         var authorization = await browser.CompleteAuthorizationAsync(url);
         if (authorization.Error is not null)
         {

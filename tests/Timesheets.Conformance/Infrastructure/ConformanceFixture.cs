@@ -20,11 +20,6 @@ public sealed class ConformanceFixture : IAsyncLifetime
     /// <summary>A fresh browser: its own cookie jar, so no test sees another's session.</summary>
     public OidcTestClient NewBrowser() => Host.CreateOidcClient();
 
-    /// <summary>The server's own words for a refusal, so a failing module says why.</summary>
-    public string LastOpenIddictMessages(int count = 3) => string.Join(" | ", Host.Logs.Lines
-        .Where(l => l.Message.Contains("rejected", StringComparison.OrdinalIgnoreCase) || l.Message.Contains("ID2", StringComparison.Ordinal))
-        .TakeLast(count)
-        .Select(l => l.Message));
 }
 
 [CollectionDefinition(Name)]

@@ -9,6 +9,9 @@
 #   PROVIDERS=Postgres bench/run.sh  skip the SQLite pass
 #   REPORT=/tmp/x.md bench/run.sh    write the report elsewhere (default docs/benchmarks.md)
 #   SKIP_BUILD=1 bench/run.sh        reuse the last Release build
+#   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins (default: all)
+#   SRC_ROOT=/tmp/patched bench/run.sh   run the services built from another copy of the repository
+#                                    (before/after figures for a proposed change, without touching src/)
 #
 # Only 127.0.0.1 is used. Not run by CI; nothing here is asserted.
 set -euo pipefail
@@ -23,6 +26,9 @@ PROVIDERS=${PROVIDERS:-"Postgres Sqlite"}
 UPLOAD_ROWS=${UPLOAD_ROWS:-100000}
 SEED_ROWS=${SEED_ROWS:-25000}
 REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
+SCENARIOS=${SCENARIOS:-"cc refresh get post upload logins"}
+SRC_ROOT=${SRC_ROOT:-$ROOT}
+want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 OUT=$(mktemp -d /tmp/timesheets-bench.XXXXXX)
 R=$OUT/results
 mkdir -p "$R" "$OUT/logs"
@@ -72,8 +78,8 @@ wait_for() { # url log
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "Building Release..."
-  dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build "$SRC_ROOT/src/Timesheets.Identity" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build "$SRC_ROOT/src/Timesheets.Api" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
   dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
 fi
 
@@ -113,12 +119,14 @@ WHERE n."NormalizedEmail" LIKE 'USER0%' AND e."NormalizedEmail" = 'EMPLOYEE@EXAM
 SQL
 }
 
+rss_of() { local v; v=$(cat "$1" 2>/dev/null || true); echo "${v:-0}"; }
+
 # Peak RSS (MB) of a PID while a scenario runs: sampled every 0.25 s into a file.
 rss_sampler() { # pid file
   local peak=0 v
   while kill -0 "$1" 2>/dev/null; do
     v=$(ps -o rss= -p "$1" 2>/dev/null | tr -d ' ') || true
-    [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak=$v && echo $((peak / 1024)) > "$2"
+    [ -n "$v" ] && [ "$v" -gt "$peak" ] && peak=$v && echo $((peak / 1024)) > "$2.tmp" && mv "$2.tmp" "$2"
     sleep 0.25
   done
 }
@@ -135,7 +143,7 @@ run_wrk() {
   local json
   json=$(grep '^WRK_JSON' "$OUT/logs/$name.wrk" | sed 's/^WRK_JSON //')
   [ -n "$json" ] || json='{"requests":0,"rps":0,"failed":true}'
-  echo "${json%\}},\"conns\":$CONNS,\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"rss_api_mb\":$(cat "$OUT/rss.api"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$name.json"
+  echo "${json%\}},\"conns\":$CONNS,\"rss_identity_mb\":$(rss_of "$OUT/rss.identity"),\"rss_api_mb\":$(rss_of "$OUT/rss.api"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$name.json"
   log "  $name: $(cat "$R/$name.json")"
 }
 
@@ -194,7 +202,7 @@ for PROVIDER in $PROVIDERS; do
     ID_CS="Data Source=$OUT/sqlite/identity.db"; API_CS="Data Source=$OUT/sqlite/api.db"
   fi
 
-  cd "$ROOT/src/Timesheets.Identity"
+  cd "$SRC_ROOT/src/Timesheets.Identity"
   ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false \
   Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
   Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
@@ -208,7 +216,7 @@ for PROVIDER in $PROVIDERS; do
   if [ "$PROVIDER" = Postgres ]; then seed_users_sql Postgres | psql_db -d bench_identity >/dev/null
   else seed_users_sql Sqlite | sqlite3 "$OUT/sqlite/identity.db"; fi
 
-  cd "$ROOT/src/Timesheets.Api"
+  cd "$SRC_ROOT/src/Timesheets.Api"
   ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false \
   Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
   dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$OUT/logs/api-$P.log" 2>&1 &
@@ -237,29 +245,35 @@ for PROVIDER in $PROVIDERS; do
   warm "$API/timesheets" get_timesheets.lua
 
   log "Scenarios (${DURATION}s each, $CONNS connections, $THREADS wrk threads)..."
-  run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
-  BENCH_CLOSE=1 run_wrk "$P.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
+  if want cc; then
+    run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
+    BENCH_CLOSE=1 run_wrk "$P.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
+  fi
   # Refresh pool: one chain per user (100), each grant's rotated token feeds the next request.
   CONNS_SAVED=$CONNS; CONNS=16
-  run_wrk "$P.refresh" "$IDENTITY/oauth/token" refresh.lua
+  if want refresh; then run_wrk "$P.refresh" "$IDENTITY/oauth/token" refresh.lua; fi
   CONNS=$CONNS_SAVED
   # The refresh chains used every pool token; fresh ones for the API scenarios are the access tokens already in the file.
   curl -fsS "$API/timesheets?limit=50" -H "Authorization: Bearer $(awk 'NR==1 {print $2}' "$OUT/tokens-$P.txt")" > "$OUT/page-$P.json"
-  run_wrk "$P.get" "$API/timesheets" get_timesheets.lua
-  run_wrk "$P.post" "$API/timesheets" post_timesheets.lua
+  if want get; then run_wrk "$P.get" "$API/timesheets" get_timesheets.lua; fi
+  if want post; then run_wrk "$P.post" "$API/timesheets" post_timesheets.lua; fi
 
+  if want upload; then
   log "Batch upload of $UPLOAD_ROWS CSV rows..."
   machine=$($TOOL cc "$IDENTITY" "$SECRET")
   $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$R/$P.upload.json" || true
   log "  upload: $(cat "$R/$P.upload.json")"
+  fi
 
+  if want logins; then
   log "Password logins through the login form + code exchange ($LOGIN_CONC concurrent flows)..."
   echo 0 > "$OUT/rss.identity"
   rss_sampler "$IDENTITY_PID" "$OUT/rss.identity" & sp=$!
   $TOOL logins "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$LOGIN_CONC" "$DURATION" > "$OUT/logs/$P.logins.out" 2>"$OUT/logs/$P.logins.err" || true
   kill "$sp" 2>/dev/null || true; wait "$sp" 2>/dev/null || true
-  j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(cat "$OUT/rss.identity"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$P.logins.json"
+  j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(rss_of "$OUT/rss.identity"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$P.logins.json"
   log "  logins: $(cat "$R/$P.logins.json")"
+  fi
 
   if [ "$PROVIDER" = Postgres ]; then
     psql_db -d bench_identity -c 'SELECT "Type", count(*) FROM "OpenIddictTokens" GROUP BY 1 ORDER BY 1' > "$OUT/logs/token-rows-$P.txt" || true

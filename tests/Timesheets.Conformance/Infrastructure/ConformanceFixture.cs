@@ -19,7 +19,6 @@ public sealed class ConformanceFixture : IAsyncLifetime
 
     /// <summary>A fresh browser: its own cookie jar, so no test sees another's session.</summary>
     public OidcTestClient NewBrowser() => Host.CreateOidcClient();
-
 }
 
 [CollectionDefinition(Name)]

@@ -42,7 +42,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
         }
 
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        // EF Core at Debug would format every batched INSERT of an upload; its warnings are enough here.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
         builder.ConfigureTestServices(services =>
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = identity.Server.CreateHandler()));
     }

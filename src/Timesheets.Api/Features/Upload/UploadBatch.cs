@@ -42,6 +42,8 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
             _projects[p.Name] = p.Archived ? null : p.Id;
         }
 
+        // Entities are only ever added here; scanning thousands of tracked rows for edits made inserts ~10× slower.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var created = 0;
         var skipped = 0;
         var chunk = new List<UploadRow>(ChunkSize);

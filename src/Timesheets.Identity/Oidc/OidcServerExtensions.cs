@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenIddict.Core;
+using OpenIddict.EntityFrameworkCore.Models;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
@@ -20,6 +23,8 @@ internal static class OidcServerExtensions
         services.AddSingleton<KeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, KeyRingServerOptions>();
         services.AddScoped<PrincipalFactory>();
+        services.AddSingleton<ClientSecretCache>();
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
@@ -61,6 +66,9 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);
                 options.AddEventHandler(TokenResponseHandlers.LogTokenOutcome);
                 options.AddEventHandler(TokenResponseHandlers.LogRevocation);
+                options.AddEventHandler(ConformanceHandlers.IgnoreUnknownScopes);
+                options.AddEventHandler(ConformanceHandlers.RejectInvalidLogoutHint);
+                options.AddEventHandler(ConformanceHandlers.RequireHintOrClientForLogoutRedirect);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -74,6 +82,8 @@ internal static class OidcServerExtensions
                 }
             });
 
+        // OpenIddict resolves its manager through the closed generic type; this one caches verified secrets.
+        services.Replace(ServiceDescriptor.Scoped<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>, SecretCachingApplicationManager>());
         return services;
     }
 

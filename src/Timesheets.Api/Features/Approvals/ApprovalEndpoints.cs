@@ -15,10 +15,10 @@ internal static class ApprovalEndpoints
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/approvals").WithTags("Approvals").RequireAuthorization(ApiScopes.Approve);
-        group.MapGet("/", ListAsync).WithSummary("Pending entries of other people");
-        group.MapPut("/{id:long}", ApproveAsync).WithSummary("Approve an entry (body optional)");
-        group.MapPost("/{id:long}/reject", RejectAsync).WithSummary("Reject an entry with a reason");
-        group.MapPost("/bulk", ApprovalBulk.ReviewAsync).WithSummary("Approve or reject many entries in one transaction");
+        group.MapGet("/", ListAsync).WithSummary("Pending entries of other people").ProducesValidationProblem();
+        group.MapPut("/{id:long}", ApproveAsync).WithSummary("Approve an entry (body optional)").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        group.MapPost("/{id:long}/reject", RejectAsync).WithSummary("Reject an entry with a reason").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/bulk", ApprovalBulk.ReviewAsync).WithSummary("Approve or reject many entries in one transaction").ProducesValidationProblem().ProducesProblem(409);
         return app;
     }
 

@@ -24,9 +24,9 @@ internal static class ProjectEndpoints
     {
         var group = app.MapGroup("/projects").WithTags("Projects").RequireAuthorization();
         group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read).WithSummary("Projects; archived ones only with include_archived=true");
-        group.MapPost("/", CreateAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Create a project");
-        group.MapPut("/{id:long}", RenameAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Rename a project");
-        group.MapDelete("/{id:long}", ArchiveAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Archive a project (its entries stay)");
+        group.MapPost("/", CreateAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Create a project").ProducesValidationProblem();
+        group.MapPut("/{id:long}", RenameAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Rename a project").ProducesValidationProblem().ProducesProblem(404);
+        group.MapDelete("/{id:long}", ArchiveAsync).RequireAuthorization(ApiScopes.ManageProjects).WithSummary("Archive a project (its entries stay)").ProducesProblem(404);
         return app;
     }
 

@@ -21,6 +21,7 @@ internal static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/reports/summary", SummaryAsync).WithTags("Reports").RequireAuthorization(ApiScopes.Read)
+            .ProducesValidationProblem().Produces(200, contentType: "text/csv")
             .WithSummary("Hours grouped by day, week, project or user (JSON, or CSV with format=csv or Accept: text/csv)");
         return app;
     }

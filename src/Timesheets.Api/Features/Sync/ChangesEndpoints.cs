@@ -23,7 +23,7 @@ internal static class ChangesEndpoints
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
     {
         app.MapGet("/timesheets/changes", GetAsync).WithTags("Sync").RequireAuthorization(ApiScopes.Read)
-            .WithSummary("The caller's entries changed or deleted since a cursor (offline sync)");
+            .WithSummary("The caller's entries changed or deleted since a cursor (offline sync)").ProducesValidationProblem();
         return app;
     }
 

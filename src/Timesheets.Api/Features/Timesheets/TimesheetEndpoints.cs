@@ -16,11 +16,11 @@ internal static class TimesheetEndpoints
     public static IEndpointRouteBuilder MapTimesheets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/timesheets").WithTags("Timesheets").RequireAuthorization();
-        group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read).WithSummary("The caller's entries, newest first");
-        group.MapPost("/", EntryCreation.CreateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Log an entry (Idempotency-Key honoured)");
-        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(ApiScopes.Read).WithSummary("One of the caller's entries");
-        group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Edit a pending or rejected entry (If-Match honoured)");
-        group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(ApiScopes.Delete).WithSummary("Delete an unapproved entry");
+        group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read).WithSummary("The caller's entries, newest first").ProducesValidationProblem();
+        group.MapPost("/", EntryCreation.CreateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Log an entry (Idempotency-Key honoured)").ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
+        group.MapGet("/{id:long}", GetAsync).RequireAuthorization(ApiScopes.Read).WithSummary("One of the caller's entries").ProducesProblem(404);
+        group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Edit a pending or rejected entry (If-Match honoured)").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
+        group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(ApiScopes.Delete).WithSummary("Delete an unapproved entry").ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         return app;
     }
 

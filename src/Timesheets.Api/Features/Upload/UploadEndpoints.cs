@@ -21,6 +21,7 @@ internal static class UploadEndpoints
     {
         app.MapPost("/timesheets/upload", UploadAsync).WithTags("Batch upload").RequireAuthorization(ApiScopes.BatchUpload)
             .Accepts<EntryUploadRow[]>("application/json", "text/csv")
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
             .WithSummary("Upload entries for any user: one JSON object, a JSON array, or CSV (user_id,date,project,hours,notes,external_id)");
         return app;
     }

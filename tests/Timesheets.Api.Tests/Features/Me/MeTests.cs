@@ -47,6 +47,10 @@ public abstract class MeTests(ApiFixture fixture)
         }
 
         Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        var put = doc.GetProperty("paths").GetProperty("/timesheets/{id}").GetProperty("put");
+        var responses = put.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "412"], responses.Order(StringComparer.Ordinal));
+        Assert.Contains("create:timesheets", put.GetProperty("security")[0].GetProperty("Bearer")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar")).StatusCode);
     }
 }

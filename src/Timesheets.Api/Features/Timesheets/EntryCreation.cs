@@ -39,11 +39,14 @@ internal static class EntryCreation
         var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(now));
         var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
         var ownerEmail = caller.Email ?? caller.Sub;
-        if (errors.Count == 0)
+        if (errors.Count > 0)
         {
-            await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, errors, cancellationToken);
+            return TypedResults.ValidationProblem(errors);
         }
 
+        // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -64,30 +67,27 @@ internal static class EntryCreation
             UpdatedAt = now,
             Version = 1,
         };
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        db.Entries.Add(entry);
+        try
         {
-            db.Entries.Add(entry);
-            try
+            await db.SaveChangesAsync(cancellationToken);
+            if (key.Length > 0)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                if (key.Length > 0)
-                {
-                    db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
-                }
+                db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
+            }
 
-                db.RecordChange(entry);
-                db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse());
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (key.Length > 0)
-            {
-                // The same key raced in from a parallel retry and won: answer as that request did.
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return await ReplayAsync(db, caller, key, hash, http, cancellationToken)
-                    ?? TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
-            }
+            db.RecordChange(entry);
+            db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (key.Length > 0)
+        {
+            // The same key raced in from a parallel retry and won: answer as that request did.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(db, caller, key, hash, http, cancellationToken)
+                ?? TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
         }
 
         http.Response.Headers.ETag = entry.ETag;

@@ -77,9 +77,18 @@ internal static class EntryRules
     }
 
     /// <summary>A user's day never exceeds 24 hours, counting every other entry of theirs on that day.</summary>
+    /// <remarks>
+    /// Call inside a transaction. SQLite transactions here are <c>BEGIN IMMEDIATE</c> (one writer at a time);
+    /// on PostgreSQL a transaction-scoped advisory lock per user serialises that user's writes.
+    /// </remarks>
     public static async Task CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours, long? exceptId,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({ownerEmail}))", cancellationToken);
+        }
+
         var others = await db.Entries.Where(e => e.OwnerEmail == ownerEmail && e.Date == date && e.Id != (exceptId ?? 0))
             .SumAsync(e => e.Centihours, cancellationToken);
         if (others + centihours > MaxCentihoursPerDay)

@@ -74,6 +74,7 @@ internal static class TimesheetEndpoints
         var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
         var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
             await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, errors, cancellationToken);
@@ -102,6 +103,7 @@ internal static class TimesheetEndpoints
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

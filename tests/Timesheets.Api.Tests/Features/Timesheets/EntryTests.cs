@@ -75,6 +75,19 @@ public abstract class EntryTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Create_ParallelPostsOnOneDay_NeverExceed24Hours()
+    {
+        using var client = await fixture.ClientAsync(IdentityHost.Employee);
+        var day = fixture.NextDay();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            client.PostJsonAsync("/timesheets", new { date = day.ToString("yyyy-MM-dd"), project = "Internal", hours = 8 })));
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        await Assert.Single(responses, r => r.StatusCode != HttpStatusCode.Created).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var list = await (await client.GetAsync($"/timesheets?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}")).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(24m, list.EnumerateArray().Sum(e => e.GetProperty("hours").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Create_RetriedWithSameIdempotencyKey_StoresOneEntry()
     {
         using var client = await fixture.ClientAsync(IdentityHost.Contractor);

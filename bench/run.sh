@@ -245,6 +245,9 @@ for PROVIDER in $PROVIDERS; do
   warm "$API/timesheets" get_timesheets.lua
 
   log "Scenarios (${DURATION}s each, $CONNS connections, $THREADS wrk threads)..."
+  # The limits again, right before the scenarios they bound: the load on a shared machine changes by the minute.
+  rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
+  echo "{\"rsa2048_sign_per_s\":${rsa:-0}}" > "$R/$P.openssl.json"
   if want cc; then
     run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
     BENCH_CLOSE=1 run_wrk "$P.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
@@ -266,6 +269,7 @@ for PROVIDER in $PROVIDERS; do
   fi
 
   if want logins; then
+  $TOOL hash 3 > "$R/$P.hash.json"
   log "Password logins through the login form + code exchange ($LOGIN_CONC concurrent flows)..."
   echo 0 > "$OUT/rss.identity"
   rss_sampler "$IDENTITY_PID" "$OUT/rss.identity" & sp=$!

@@ -72,6 +72,9 @@ internal static class Report
         md.AppendLine();
         md.AppendLine("## Limits measured in this run");
         md.AppendLine();
+        md.AppendLine("Measured once at the start; the RSA and password-hash limits are measured again just before each provider's token and login");
+        md.AppendLine("scenarios, and the tables below use those (the load on a shared machine drifts by the minute).");
+        md.AppendLine();
         md.AppendLine("| limit | value | how |");
         md.AppendLine("|---|---|---|");
         md.AppendLine($"| RSA-2048 signatures/s, all cores | {F(rsa)} | `openssl speed -multi {cores} -seconds 3 rsa2048` |");
@@ -92,6 +95,9 @@ internal static class Report
             }
 
             var ccc = Read($"{provider}.cc_newconn");
+            // Limits re-measured just before this provider's scenarios, when present (a shared machine's load drifts).
+            var rsaHere = N(Read($"{provider}.openssl"), "rsa2048_sign_per_s") is > 0 and var r ? r : rsa;
+            var v3Here = N(Read($"{provider}.hash"), "identity_v3_per_s") is > 0 and var h ? h : v3;
             var rf = Read($"{provider}.refresh");
             var lg = Read($"{provider}.logins");
             var get = Read($"{provider}.get");
@@ -105,14 +111,14 @@ internal static class Report
             md.AppendLine();
             md.AppendLine("| scenario | throughput | p50 | p99 | errors | RSS Identity / API (peak) | load | limit | ratio | target | met |");
             md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-            Row(md, "client-credentials tokens/s, keep-alive, 32 conns", cck, "rps", rsa, $"{F(rsa)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
-            Row(md, "client-credentials tokens/s, new connection per request", ccc, "rps", rsa, $"{F(rsa)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
-            Row(md, $"refresh-token grants/s (rotation + reuse detection on), 16 conns", rf, "rps", rsa / SignaturesPerRefresh,
-                $"{F(rsa / SignaturesPerRefresh)} (= {F(rsa)} / {SignaturesPerRefresh} signatures per grant)", 0.50, "≥ 50 % of raw / signatures");
+            Row(md, "client-credentials tokens/s, keep-alive, 32 conns", cck, "rps", rsaHere, $"{F(rsaHere)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
+            Row(md, "client-credentials tokens/s, new connection per request", ccc, "rps", rsaHere, $"{F(rsaHere)} RSA signs/s", 0.60, "≥ 60 % of raw RS256");
+            Row(md, $"refresh-token grants/s (rotation + reuse detection on), 16 conns", rf, "rps", rsaHere / SignaturesPerRefresh,
+                $"{F(rsaHere / SignaturesPerRefresh)} (= {F(rsaHere)} / {SignaturesPerRefresh} signatures per grant)", 0.50, "≥ 50 % of raw / signatures");
             if (lg is { } l)
             {
-                var ratio = v3 > 0 ? N(l, "per_s") / v3 : 0;
-                md.AppendLine($"| password logins/s, login form + code exchange, {8} concurrent flows | {N(l, "per_s"):0.#}/s ({N(l, "logins"):0} in {N(l, "seconds"):0.#} s) | {N(l, "p50_ms"):0.#} ms | {N(l, "p99_ms"):0.#} ms | {N(l, "errors"):0} | {N(l, "rss_identity_mb"):0} MB / – | {N(l, "load1"):0.#} | {F(v3)} hashes/s | {P(ratio)} | ≥ 90 % of hash rate | {Met(ratio >= 0.90 && N(l, "errors") == 0)} |");
+                var ratio = v3Here > 0 ? N(l, "per_s") / v3Here : 0;
+                md.AppendLine($"| password logins/s, login form + code exchange, {8} concurrent flows | {N(l, "per_s"):0.#}/s ({N(l, "logins"):0} in {N(l, "seconds"):0.#} s) | {N(l, "p50_ms"):0.#} ms | {N(l, "p99_ms"):0.#} ms | {N(l, "errors"):0} | {N(l, "rss_identity_mb"):0} MB / – | {N(l, "load1"):0.#} | {F(v3Here)} hashes/s | {P(ratio)} | ≥ 90 % of hash rate | {Met(ratio >= 0.90 && N(l, "errors") == 0)} |");
             }
 
             Row(md, "authenticated `GET /timesheets?limit=50`, 32 conns", get, "rps", bareRps, $"{F(bareRps)} req/s bare", 0.50, "≥ 50 % of bare, p99 < 20 ms",

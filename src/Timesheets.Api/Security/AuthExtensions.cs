@@ -39,7 +39,20 @@ internal static class AuthExtensions
                 ClockSkew = settings.ClockSkew,
                 NameClaimType = "sub",
             };
-            options.Events = new JwtBearerEvents { OnChallenge = BearerChallenge.WriteAsync };
+            options.Events = new JwtBearerEvents
+            {
+                OnChallenge = BearerChallenge.WriteAsync,
+                // Ownership is keyed on sub: a token without one would share an owner with every other such token.
+                OnTokenValidated = context =>
+                {
+                    if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
+                    {
+                        context.Fail("The access token has no sub claim.");
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
         });
         services.AddAuthorizationBuilder().AddScopePolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenHandler>();

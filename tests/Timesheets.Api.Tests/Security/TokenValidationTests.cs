@@ -71,6 +71,14 @@ public abstract class TokenValidationTests(ApiFixture fixture)
     }
 
     [Fact]
+    public Task Token_WithoutSub_Returns401()
+    {
+        var claims = TokenForge.Claims();
+        claims.Remove("sub");
+        return AssertRejectedAsync(TokenForge.Mint(IdentityKeys.ActiveSigningCredentials(fixture.Identity), claims: claims));
+    }
+
+    [Fact]
     public Task Token_AlgNone_Returns401() => AssertRejectedAsync(TokenForge.WithAlgNone(TokenForge.Claims()));
 
     [Fact]

@@ -24,7 +24,8 @@ public sealed record TestDatabase(string Provider, string ConnectionString)
                 $"{PostgresVariable} is not set. Run the tests with ./test.sh, which starts a private PostgreSQL and sets it.");
         }
 
-        var database = $"ts_{name}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var database = $"ts_{name}_{Guid.NewGuid():N}";
+        database = database[..Math.Min(database.Length, 40)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Timesheets.Identity.Configuration;
 
 namespace Timesheets.Identity.Data;
@@ -15,7 +16,7 @@ internal static class DatabaseExtensions
         var settings = SettingsValidation.Read(configuration, DatabaseSettings.Section, new DatabaseSettingsValidator());
         if (settings.Provider == DatabaseProviders.Postgres)
         {
-            services.AddDbContext<IdentityDataContext, PostgresIdentityDataContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContext<IdentityDataContext, PostgresIdentityDataContext>(o => o.UseNpgsql(PostgresConnectionString(settings.ConnectionString)));
         }
         else
         {
@@ -24,6 +25,27 @@ internal static class DatabaseExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql resets every pooled connection with DISCARD ALL when EF closes it (several times per
+    /// token request) and parses every statement anew. The server keeps no session state, so both
+    /// are turned off unless the connection string says otherwise.
+    /// </summary>
+    internal static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The SQLite connection string, creating the folder of its file so a fresh clone just runs.</summary>

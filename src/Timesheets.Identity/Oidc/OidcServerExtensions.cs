@@ -64,6 +64,7 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnToken);
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);
+                options.AddEventHandler(TokenResponseHandlers.StoreOnlyTokensThatAreChecked);
                 options.AddEventHandler(TokenResponseHandlers.LogTokenOutcome);
                 options.AddEventHandler(TokenResponseHandlers.LogRevocation);
                 options.AddEventHandler(ConformanceHandlers.IgnoreUnknownScopes);

@@ -1,6 +1,7 @@
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using Timesheets.Identity.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace Timesheets.Identity.Oidc;
@@ -23,6 +24,30 @@ internal static class TokenResponseHandlers
                 return default;
             })
             .SetOrder(OpenIddictServerHandlers.AttachSignInParameters.Descriptor.Order + 500)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    /// <summary>
+    /// Token rows that would never be read are not written: ID tokens, and the access tokens of
+    /// machine clients (no user grant to revoke; APIs verify them from the JWKS alone). Codes,
+    /// refresh tokens and users' access tokens stay stored, so redemption, rotation, reuse
+    /// detection and revoking a grant (its access tokens stop working at /userinfo) are unchanged.
+    /// Saves the only INSERT of a client-credentials token and one per code or refresh grant.
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor StoreOnlyTokensThatAreChecked { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
+            .UseInlineHandler(context =>
+            {
+                var neverChecked = context.TokenType == TokenTypeIdentifiers.IdentityToken ||
+                    (context.TokenType == TokenTypeIdentifiers.AccessToken && context.Request?.IsClientCredentialsGrantType() == true);
+                if (neverChecked && !context.IsReferenceToken)
+                {
+                    context.CreateTokenEntry = false;
+                }
+
+                return default;
+            })
+            .SetOrder(int.MinValue + 100_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

@@ -4,10 +4,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Timesheets.Testing;
 
-/// <summary>Validates a token the way an API does: signature against the published JWKS, RS256 only, iss, aud, exp.</summary>
+/// <summary>Validates a token the way an API does: signature against the published JWKS, one algorithm (RS256 unless told), iss, aud, exp.</summary>
 public static class Jwks
 {
-    public static async Task<JsonWebToken> ValidateAsync(HttpClient identity, string token, string audience, string issuer = IdentityHost.Issuer)
+    public static async Task<JsonWebToken> ValidateAsync(HttpClient identity, string token, string audience, string issuer = IdentityHost.Issuer,
+        string algorithm = SecurityAlgorithms.RsaSha256)
     {
         var keys = new JsonWebKeySet(await identity.GetStringAsync("/.well-known/jwks.json")).GetSigningKeys();
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
@@ -15,7 +16,7 @@ public static class Jwks
             ValidIssuer = issuer,
             ValidAudience = audience,
             IssuerSigningKeys = keys,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidAlgorithms = [algorithm],
             ValidateLifetime = true,
             RequireExpirationTime = true,
             RequireSignedTokens = true,

@@ -20,6 +20,12 @@ public sealed class IdentitySettings
     /// <summary>The API identifier that becomes the access token's <c>aud</c>.</summary>
     public string ApiAudience { get; set; } = ApiResource.Identifier;
 
+    /// <summary>
+    /// <c>RS256</c> (default: what every client library expects) or <c>ES256</c> (ECDSA P-256:
+    /// an order of magnitude cheaper to sign). Keys of the other algorithm stay published.
+    /// </summary>
+    public string SigningAlgorithm { get; set; } = "RS256";
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

@@ -62,6 +62,11 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
             errors.Add($"{SettingsValidation.Env("Identity:ApiAudience")} must be an absolute URI.");
         }
 
+        if (options.SigningAlgorithm is not ("RS256" or "ES256"))
+        {
+            errors.Add($"{SettingsValidation.Env("Identity:SigningAlgorithm")} must be RS256 or ES256 (got '{options.SigningAlgorithm}').");
+        }
+
         if (options.AccessTokenLifetime <= TimeSpan.Zero || options.AccessTokenLifetime > TimeSpan.FromDays(1))
         {
             errors.Add($"{SettingsValidation.Env("Identity:AccessTokenLifetime")} must be between 00:00:01 and 1.00:00:00.");

@@ -22,12 +22,12 @@ internal sealed class KeyRing
 
     public bool Loaded { get; private set; }
 
-    /// <summary>Creates the first keys when the database has none, then loads them all.</summary>
-    public async Task LoadAsync(IdentityDataContext db, CancellationToken cancellationToken)
+    /// <summary>Creates the first keys when the database has none (of the configured algorithm), then loads them all.</summary>
+    public async Task LoadAsync(IdentityDataContext db, string signingAlgorithm, CancellationToken cancellationToken)
     {
-        if (!await db.Keys.AnyAsync(k => k.Use == SigningUse && k.RetiredAt == null, cancellationToken))
+        if (!await db.Keys.AnyAsync(k => k.Use == SigningUse && k.Algorithm == signingAlgorithm && k.RetiredAt == null, cancellationToken))
         {
-            db.Keys.Add(NewRsaKey());
+            db.Keys.Add(NewSigningKey(signingAlgorithm));
         }
 
         if (!await db.Keys.AnyAsync(k => k.Use == EncryptionUse && k.RetiredAt == null, cancellationToken))
@@ -39,9 +39,9 @@ internal sealed class KeyRing
 
         var keys = await db.Keys.AsNoTracking().ToListAsync(cancellationToken);
 
-        // Active keys first, newest first: OpenIddict signs with the first credential it is given.
-        static List<StoredKey> Order(IEnumerable<StoredKey> keys) =>
-            [.. keys.OrderBy(k => k.RetiredAt is null ? 0 : 1).ThenByDescending(k => k.CreatedAt)];
+        // Active keys of the configured algorithm first, newest first: OpenIddict signs with the first credential.
+        List<StoredKey> Order(IEnumerable<StoredKey> keys) =>
+            [.. keys.OrderBy(k => k.RetiredAt is null ? 0 : 1).ThenBy(k => k.Algorithm == signingAlgorithm ? 0 : 1).ThenByDescending(k => k.CreatedAt)];
 
         SigningKeys = Order(keys.Where(k => k.Use == SigningUse));
         EncryptionKeys = Order(keys.Where(k => k.Use == EncryptionUse));
@@ -52,30 +52,31 @@ internal sealed class KeyRing
     /// Retires the active signing key and creates a new one. The retired key stays in the JWKS, so
     /// tokens it signed verify until they expire; instances sign with the new key after a restart.
     /// </summary>
-    public static async Task<StoredKey> RotateSigningKeyAsync(IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<StoredKey> RotateSigningKeyAsync(IdentityDataContext db, string signingAlgorithm, TimeProvider clock, CancellationToken cancellationToken)
     {
         foreach (var active in await db.Keys.Where(k => k.Use == SigningUse && k.RetiredAt == null).ToListAsync(cancellationToken))
         {
             active.RetiredAt = clock.GetUtcNow();
         }
 
-        var key = NewRsaKey();
+        var key = NewSigningKey(signingAlgorithm);
         db.Keys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return key;
     }
 
-    public static StoredKey NewRsaKey()
+    public static StoredKey NewSigningKey(string algorithm)
     {
-        using var rsa = RSA.Create(2048);
-        var publicKey = rsa.ExportSubjectPublicKeyInfo();
+        using AsymmetricAlgorithm key = algorithm == SecurityAlgorithms.EcdsaSha256
+            ? ECDsa.Create(ECCurve.NamedCurves.nistP256)
+            : RSA.Create(2048);
         return new StoredKey
         {
             // A stable kid derived from the public key: the same key always has the same kid.
-            Id = Base64UrlEncoder.Encode(SHA256.HashData(publicKey))[..22],
+            Id = Base64UrlEncoder.Encode(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..22],
             Use = SigningUse,
-            Algorithm = SecurityAlgorithms.RsaSha256,
-            Material = rsa.ExportPkcs8PrivateKeyPem(),
+            Algorithm = algorithm == SecurityAlgorithms.EcdsaSha256 ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256,
+            Material = key.ExportPkcs8PrivateKeyPem(),
             CreatedAt = DateTimeOffset.UtcNow,
         };
     }
@@ -106,9 +107,7 @@ internal sealed class KeyRingServerOptions(KeyRing ring) : IConfigureOptions<Ope
 
         foreach (var key in ring.SigningKeys)
         {
-            var rsa = RSA.Create();
-            rsa.ImportFromPem(key.Material);
-            options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id }, SecurityAlgorithms.RsaSha256));
+            options.SigningCredentials.Add(ToCredentials(key));
         }
 
         foreach (var key in ring.EncryptionKeys)
@@ -116,5 +115,19 @@ internal sealed class KeyRingServerOptions(KeyRing ring) : IConfigureOptions<Ope
             var symmetric = new SymmetricSecurityKey(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
             options.EncryptionCredentials.Add(new EncryptingCredentials(symmetric, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
+    }
+
+    private static SigningCredentials ToCredentials(StoredKey key)
+    {
+        if (key.Algorithm == SecurityAlgorithms.EcdsaSha256)
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportFromPem(key.Material);
+            return new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = key.Id }, SecurityAlgorithms.EcdsaSha256);
+        }
+
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(key.Material);
+        return new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id }, SecurityAlgorithms.RsaSha256);
     }
 }

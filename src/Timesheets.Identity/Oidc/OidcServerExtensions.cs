@@ -93,6 +93,7 @@ internal static class OidcServerExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        await services.GetRequiredService<KeyRing>().LoadAsync(db, cancellationToken);
+        var algorithm = services.GetRequiredService<IOptions<IdentitySettings>>().Value.SigningAlgorithm;
+        await services.GetRequiredService<KeyRing>().LoadAsync(db, algorithm, cancellationToken);
     }
 }

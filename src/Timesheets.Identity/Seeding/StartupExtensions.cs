@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
@@ -39,7 +41,8 @@ internal static class StartupExtensions
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-                    var key = await KeyRing.RotateSigningKeyAsync(db, TimeProvider.System, CancellationToken.None);
+                    var algorithm = app.Services.GetRequiredService<IOptions<IdentitySettings>>().Value.SigningAlgorithm;
+                    var key = await KeyRing.RotateSigningKeyAsync(db, algorithm, TimeProvider.System, CancellationToken.None);
                     await Console.Out.WriteLineAsync($"New signing key {key.Id}; the previous one stays published for verification. Restart every instance to sign with it.");
                 }
 

@@ -48,7 +48,7 @@ public sealed class KeyRotationTests
             using var client = first.CreateOidcClient();
             before = await OidcTestClient.ExpectTokensAsync(await client.ClientCredentialsAsync());
             await using var scope = first.Services.CreateAsyncScope();
-            await KeyRing.RotateSigningKeyAsync(scope.ServiceProvider.GetRequiredService<IdentityDataContext>(), TimeProvider.System, CancellationToken.None);
+            await KeyRing.RotateSigningKeyAsync(scope.ServiceProvider.GetRequiredService<IdentityDataContext>(), "RS256", TimeProvider.System, CancellationToken.None);
         }
 
         await using var second = new IdentityHost(database);
@@ -62,5 +62,29 @@ public sealed class KeyRotationTests
         Assert.NotEqual(oldKid, newKid);
         await Jwks.ValidateAsync(again.Http, before.AccessToken, IdentityHost.ApiAudience);
         await Jwks.ValidateAsync(again.Http, after.AccessToken, IdentityHost.ApiAudience);
+    }
+}
+
+public sealed class Es256SigningTests
+{
+    [Fact]
+    public async Task SigningAlgorithmEs256_TokensAreSignedWithAPublishedP256Key()
+    {
+        await using var host = new IdentityHost(TestDatabase.Sqlite("es256"), new Dictionary<string, string?> { ["Identity:SigningAlgorithm"] = "ES256" });
+        using var client = host.CreateOidcClient();
+
+        var user = await client.LoginAsync(IdentityHost.Manager, IdentityHost.DemoPassword);
+        var machine = await OidcTestClient.ExpectTokensAsync(await client.ClientCredentialsAsync());
+
+        var access = await Jwks.ValidateAsync(client.Http, user.AccessToken, IdentityHost.ApiAudience, algorithm: "ES256");
+        await Jwks.ValidateAsync(client.Http, user.IdToken!, OidcTestClient.MobileClient, algorithm: "ES256");
+        await Jwks.ValidateAsync(client.Http, machine.AccessToken, IdentityHost.ApiAudience, algorithm: "ES256");
+        Assert.Equal("ES256", access.Alg);
+
+        var keys = (await client.Http.GetFromJsonAsync<JsonElement>("/.well-known/jwks.json")).GetProperty("keys");
+        var key = Assert.Single(keys.EnumerateArray(), k => k.GetProperty("kid").GetString() == access.Kid);
+        Assert.Equal("EC", key.GetProperty("kty").GetString());
+        Assert.Equal("P-256", key.GetProperty("crv").GetString());
+        Assert.False(key.TryGetProperty("d", out _), "the private key must never be published");
     }
 }

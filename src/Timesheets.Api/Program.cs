@@ -20,6 +20,7 @@ builder.Services.AddValidatedSettings(builder.Configuration);
 builder.Services.AddApiDatabase(builder.Configuration);
 builder.Services.AddApiAuthentication(builder.Configuration);
 builder.Services.AddCaller();
+builder.Services.AddProjectCatalog();
 builder.Services.AddApiErrorsAndJson();
 builder.Services.AddValidation();
 builder.Services.AddApiDocument();

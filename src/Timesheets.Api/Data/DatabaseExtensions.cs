@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Timesheets.Api.Configuration;
 
 namespace Timesheets.Api.Data;
@@ -16,16 +17,38 @@ internal static class DatabaseExtensions
         var settings = SettingsValidation.Read(configuration, DatabaseSettings.Section, new DatabaseSettingsValidator());
         if (settings.Provider == DatabaseProviders.Postgres)
         {
-            services.AddDbContext<ApiDataContext, PostgresApiDataContext>(o => o.UseNpgsql(settings.ConnectionString));
+            var connectionString = PostgresConnectionString(settings.ConnectionString);
+            services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>(o => o.UseNpgsql(connectionString));
         }
         else
         {
             var connectionString = SqliteConnectionString(settings.ConnectionString);
-            services.AddDbContext<ApiDataContext, SqliteApiDataContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>(o => o.UseSqlite(connectionString));
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// Npgsql resets every pooled connection with DISCARD ALL when EF closes it and parses every
+    /// statement anew. The API keeps no session state (its advisory locks are transaction-scoped,
+    /// <c>pg_advisory_xact_lock</c>), so both are turned off unless the connection string says otherwise.
+    /// </summary>
+    internal static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!configured.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The SQLite connection string, creating the folder of its file so a fresh clone just runs.</summary>

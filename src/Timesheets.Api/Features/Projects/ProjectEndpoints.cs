@@ -40,7 +40,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateAsync(
-        ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+        ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
         if (await NameErrorsAsync(db, name, null, cancellationToken) is { } errors)
@@ -54,11 +54,12 @@ internal static class ProjectEndpoints
         await db.SaveChangesAsync(cancellationToken);
         db.Audit(caller, AuditActions.ProjectCreate, "project", project.Id, null, project.ToResponse());
         await db.SaveChangesAsync(cancellationToken);
+        catalog.Invalidate();
         return TypedResults.Created($"/projects/{project.Id}", project.ToResponse());
     }
 
     internal static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> RenameAsync(
-        long id, ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+        long id, ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
         if (project is null)
@@ -77,11 +78,12 @@ internal static class ProjectEndpoints
         project.UpdatedAt = DateTime.UtcNow;
         db.Audit(caller, AuditActions.ProjectUpdate, "project", id, before, project.ToResponse());
         await db.SaveChangesAsync(cancellationToken);
+        catalog.Invalidate();
         return TypedResults.Ok(project.ToResponse());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
-        long id, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+        long id, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
         if (project is null)
@@ -96,6 +98,7 @@ internal static class ProjectEndpoints
             project.UpdatedAt = DateTime.UtcNow;
             db.Audit(caller, AuditActions.ProjectArchive, "project", id, before, project.ToResponse());
             await db.SaveChangesAsync(cancellationToken);
+            catalog.Invalidate();
         }
 
         return TypedResults.NoContent();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Security;
 
@@ -19,7 +20,7 @@ internal static class EntryCreation
     public const string IdempotencyHeader = "Idempotency-Key";
 
     internal static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
+        EntryRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, IOptions<EntrySettings> settings, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
@@ -37,7 +38,7 @@ internal static class EntryCreation
         var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(now));
-        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
+        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(projects, db, draft.Project!, errors, cancellationToken) : null;
         var ownerEmail = caller.Email ?? caller.Sub;
         if (errors.Count > 0)
         {
@@ -45,7 +46,7 @@ internal static class EntryCreation
         }
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -58,7 +59,6 @@ internal static class EntryCreation
             OwnerEmail = ownerEmail,
             Date = draft.Date!.Value,
             ProjectId = project!.Id,
-            Project = project,
             Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
             Notes = draft.Notes,
             Status = EntryStatus.Pending,
@@ -77,7 +77,7 @@ internal static class EntryCreation
             }
 
             db.RecordChange(entry);
-            db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse());
+            db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse(project.Name));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -91,7 +91,7 @@ internal static class EntryCreation
         }
 
         http.Response.Headers.ETag = entry.ETag;
-        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse());
+        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse(project.Name));
     }
 
     private static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
@@ -111,14 +111,14 @@ internal static class EntryCreation
             });
         }
 
-        var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == record.EntryId, cancellationToken);
+        var entry = await db.Entries.Where(e => e.Id == record.EntryId).Select(EntryMapping.Projection).FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
             return TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "The entry created with this Idempotency-Key has since been deleted." });
         }
 
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        http.Response.Headers.ETag = entry.ETag;
-        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse());
+        http.Response.Headers.ETag = entry.Etag;
+        return TypedResults.Created($"/timesheets/{entry.Id}", entry);
     }
 }

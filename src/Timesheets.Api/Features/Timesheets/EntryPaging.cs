@@ -64,9 +64,9 @@ internal static class EntryPaging
     public static async Task<List<EntryResponse>> PageAsync(this IQueryable<TimesheetEntry> query, EntryFilter filter, HttpContext http, CancellationToken cancellationToken)
     {
         var limit = filter.Limit ?? DefaultLimit;
-        var rows = await query.Include(e => e.Project).AsNoTracking()
+        var rows = await query.AsNoTracking()
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
-            .Take(limit + 1).ToListAsync(cancellationToken);
+            .Take(limit + 1).Select(EntryMapping.Projection).ToListAsync(cancellationToken);
         if (rows.Count > limit)
         {
             rows.RemoveAt(limit);
@@ -77,6 +77,6 @@ internal static class EntryPaging
             http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
 
-        return rows.ConvertAll(e => e.ToResponse());
+        return rows;
     }
 }

@@ -60,10 +60,10 @@ internal static class EntryRules
     }
 
     /// <summary>The active project of that name, or an error on <c>project</c>.</summary>
-    public static async Task<Project?> FindActiveProjectAsync(ApiDataContext db, string name, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    public static async Task<ProjectInfo?> FindActiveProjectAsync(ProjectCatalog projects, ApiDataContext db, string name,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        // Tracked, so it can become the entry's navigation without a second instance of the same key.
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Name == name.Trim(), cancellationToken);
+        var project = await projects.FindByNameAsync(db, name.Trim(), cancellationToken);
         if (project is null)
         {
             errors["project"] = [$"There is no project named '{Truncate(name)}'."];

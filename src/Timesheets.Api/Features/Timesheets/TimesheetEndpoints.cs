@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Security;
 
@@ -40,18 +41,18 @@ internal static class TimesheetEndpoints
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var entry = await db.Entries.Include(e => e.Project).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
+        var entry = await db.Entries.Where(e => e.Id == id && e.OwnerSub == caller.Sub).Select(EntryMapping.Projection).FirstOrDefaultAsync(cancellationToken);
         if (entry is null)
         {
             return EntryProblems.NotFound(id);
         }
 
-        http.Response.Headers.ETag = entry.ETag;
-        return TypedResults.Ok(entry.ToResponse());
+        http.Response.Headers.ETag = entry.Etag;
+        return TypedResults.Ok(entry);
     }
 
     internal static async Task<Results<Ok<EntryResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, EntryRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock,
+        long id, EntryRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, IOptions<EntrySettings> settings, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
         // Someone else's entry is 404, not 403: its existence is none of the caller's business.
@@ -73,8 +74,8 @@ internal static class TimesheetEndpoints
 
         var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
         var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(db, draft.Project!, errors, cancellationToken) : null;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(projects, db, draft.Project!, errors, cancellationToken) : null;
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
             await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, errors, cancellationToken);
@@ -88,7 +89,6 @@ internal static class TimesheetEndpoints
         var before = entry.ToResponse();
         entry.Date = draft.Date!.Value;
         entry.ProjectId = project!.Id;
-        entry.Project = project;
         entry.Centihours = EntryRules.ToCentihours(draft.Hours!.Value);
         entry.Notes = draft.Notes;
         // An edit is a resubmission: it goes back to the approver with a clean slate.
@@ -99,7 +99,7 @@ internal static class TimesheetEndpoints
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         entry.Version++;
         db.RecordChange(entry);
-        db.Audit(caller, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse());
+        db.Audit(caller, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse(project.Name));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +111,7 @@ internal static class TimesheetEndpoints
         }
 
         http.Response.Headers.ETag = entry.ETag;
-        return TypedResults.Ok(entry.ToResponse());
+        return TypedResults.Ok(entry.ToResponse(project.Name));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(

@@ -58,7 +58,7 @@ internal sealed class TimesheetEntry
     /// <summary>Bumped on every change; the ETag and the optimistic concurrency token.</summary>
     public int Version { get; set; }
 
-    public string ETag => $"\"{Version}\"";
+    public string ETag => EntryMapping.ETagOf(Version);
 }
 
 internal sealed class TimesheetEntryConfiguration : IEntityTypeConfiguration<TimesheetEntry>

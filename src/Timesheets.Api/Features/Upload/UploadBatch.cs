@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Features.Timesheets;
-using Timesheets.Api.Features.Users;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Upload;
@@ -15,7 +15,7 @@ namespace Timesheets.Api.Features.Upload;
 /// and inserted a chunk at a time, and the change tracker is emptied after each, so memory stays
 /// flat whatever the row count. The first error stops inserting; checking goes on to report them all.
 /// </summary>
-internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySettings settings, DateTime now)
+internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Caller caller, EntrySettings settings, DateTime now)
 {
     private const int ChunkSize = 1000;
     private const int MaxReportedErrors = 1000;
@@ -36,8 +36,7 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
 
     public async Task<UploadResult> RunAsync(IAsyncEnumerable<UploadRow> rows, CancellationToken cancellationToken)
     {
-        var projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var p in projects)
+        foreach (var p in (await catalog.AllByNameAsync(db, cancellationToken)).Values)
         {
             _projects[p.Name] = p.Archived ? null : p.Id;
         }
@@ -103,6 +102,7 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
         }
 
         await LoadDayTotalsAsync(drafts, cancellationToken);
+        await LoadSubsAsync(drafts, cancellationToken);
         var entries = new List<TimesheetEntry>();
         foreach (var (row, draft, email) in drafts)
         {
@@ -117,7 +117,7 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
 
             entries.Add(new TimesheetEntry
             {
-                OwnerSub = await SubOfAsync(email, cancellationToken),
+                OwnerSub = _subs[email],
                 OwnerEmail = email,
                 Date = draft.Date!.Value,
                 ProjectId = _projects[draft.Project!.Trim()]!.Value,
@@ -137,6 +137,22 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
             return (0, skipped);
         }
 
+        if (entries.Count == 0)
+        {
+            return (0, skipped);
+        }
+
+        var (first, last) = db.Database.IsNpgsql()
+            ? await PostgresBulkInsert.InsertAsync(db, entries, now, cancellationToken)
+            : await InsertWithEfAsync(entries, cancellationToken);
+        _firstId = _firstId == 0 ? first : _firstId;
+        _lastId = last;
+        return (entries.Count, skipped);
+    }
+
+    /// <summary>SQLite (in process, so round trips cost little): the change rows need the entries' generated ids, hence two saves.</summary>
+    private async Task<(long First, long Last)> InsertWithEfAsync(List<TimesheetEntry> entries, CancellationToken cancellationToken)
+    {
         db.Entries.AddRange(entries);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var entry in entries)
@@ -145,14 +161,8 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        if (entries.Count > 0)
-        {
-            _firstId = _firstId == 0 ? entries[0].Id : _firstId;
-            _lastId = entries[^1].Id;
-        }
-
         db.ChangeTracker.Clear();
-        return (entries.Count, skipped);
+        return (entries.Min(e => e.Id), entries.Max(e => e.Id));
     }
 
     private (UploadRow, EntryDraft, string)? Check(UploadRow row)
@@ -237,15 +247,20 @@ internal sealed class UploadBatch(ApiDataContext db, Caller caller, EntrySetting
         }
     }
 
-    private async Task<string?> SubOfAsync(string email, CancellationToken cancellationToken)
+    /// <summary>The <c>sub</c> of each new email of the chunk, when the API has seen that user: one query per chunk.</summary>
+    private async Task LoadSubsAsync(List<(UploadRow Row, EntryDraft Draft, string Email)> drafts, CancellationToken cancellationToken)
     {
-        if (!_subs.TryGetValue(email, out var sub))
+        var missing = drafts.Select(d => d.Email).Where(e => !_subs.ContainsKey(e)).Distinct().ToList();
+        if (missing.Count == 0)
         {
-            sub = await UserDirectory.FindSubAsync(db, email, cancellationToken);
-            _subs[email] = sub;
+            return;
         }
 
-        return sub;
+        var known = await db.Users.Where(u => missing.Contains(u.Email)).Select(u => new { u.Email, u.Sub }).ToListAsync(cancellationToken);
+        foreach (var email in missing)
+        {
+            _subs[email] = known.FirstOrDefault(u => u.Email == email)?.Sub;
+        }
     }
 
     private void Report(int row, string field, string message)

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Errors;
+using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Upload;
@@ -28,7 +30,7 @@ internal static class UploadEndpoints
 
     [LargeBody]
     internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         IAsyncEnumerable<UploadRow> rows;
@@ -44,8 +46,8 @@ internal static class UploadEndpoints
                 return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send application/json (an object or an array) or text/csv.");
         }
 
-        var batch = new UploadBatch(db, caller, settings.Value, clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = new UploadBatch(db, projects, caller, settings.Value, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
             var result = await batch.RunAsync(rows, cancellationToken);
@@ -71,7 +73,7 @@ internal static class UploadEndpoints
             return TypedResults.Problem(statusCode: 400, title: "Nothing was stored",
                 detail: $"The JSON body is invalid at {ex.Path ?? "$"} (line {ex.LineNumber + 1}) after {batch.Received} row(s).");
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A parallel upload stored one of the same external ids first; a re-run skips it.
             await transaction.RollbackAsync(cancellationToken);

@@ -31,4 +31,15 @@ public abstract class ApiDataContext(DbContextOptions options) : DbContext(optio
 
 public sealed class SqliteApiDataContext(DbContextOptions<SqliteApiDataContext> options) : ApiDataContext(options);
 
-public sealed class PostgresApiDataContext(DbContextOptions<PostgresApiDataContext> options) : ApiDataContext(options);
+public sealed class PostgresApiDataContext(DbContextOptions<PostgresApiDataContext> options) : ApiDataContext(options)
+{
+    /// <summary>SQL of the writing transaction's id, as a bigint (xid8 values stay far below 2^63).</summary>
+    public const string CurrentXidSql = "(pg_current_xact_id()::text::bigint)";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Filled in by the database on every insert, including the bulk insert of an upload.
+        modelBuilder.Entity<EntryChange>().Property(c => c.Xid).HasDefaultValueSql(CurrentXidSql);
+    }
+}

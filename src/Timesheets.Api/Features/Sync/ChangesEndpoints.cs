@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Timesheets;
@@ -20,6 +17,9 @@ internal static class ChangesEndpoints
 {
     public const int DefaultLimit = 500;
 
+    private static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HeldBackPoll = TimeSpan.FromMilliseconds(20);
+
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder app)
     {
         app.MapGet("/timesheets/changes", GetAsync).WithTags("Sync").RequireAuthorization(ApiScopes.Read)
@@ -30,8 +30,8 @@ internal static class ChangesEndpoints
     internal static async Task<Results<Ok<ChangesPage>, ValidationProblem>> GetAsync(
         [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken, string? since = null, int? limit = null)
     {
-        long after = 0;
-        if (since is not null && !TryDecode(since, out after))
+        var after = new ChangeCursor(0, 0);
+        if (since is not null && !ChangeCursor.TryDecode(since, out after))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["The cursor is not one this server handed out."] });
         }
@@ -42,41 +42,78 @@ internal static class ChangesEndpoints
         }
 
         var take = limit ?? DefaultLimit;
-        var rows = await db.Changes.AsNoTracking().Where(c => c.OwnerSub == caller.Sub && c.Id > after)
-            .OrderBy(c => c.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var hasMore = rows.Count > take;
-        if (hasMore)
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            after = await LegacyToXidAsync(db, after, cancellationToken);
+        }
+
+        var (rows, heldBack) = postgres
+            ? await PostgresPageAsync(db, caller.Sub, after, take, cancellationToken)
+            : (await db.Changes.AsNoTracking().Where(c => c.OwnerSub == caller.Sub && c.Id > after.Id)
+                .OrderBy(c => c.Id).Take(take + 1).ToListAsync(cancellationToken), false);
+        var hasMore = heldBack || rows.Count > take;
+        if (rows.Count > take)
         {
             rows.RemoveAt(take);
         }
 
         // Several changes of one entry collapse into its latest state; a missing entry is a tombstone.
         var entryIds = rows.Select(r => r.EntryId).Distinct().ToList();
-        var entries = await db.Entries.Include(e => e.Project).AsNoTracking()
-            .Where(e => entryIds.Contains(e.Id) && e.OwnerSub == caller.Sub).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var changes = rows.GroupBy(r => r.EntryId).OrderBy(g => g.Max(r => r.Id))
+        var entries = await db.Entries.Where(e => entryIds.Contains(e.Id) && e.OwnerSub == caller.Sub)
+            .Select(EntryMapping.Projection).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var changes = rows.Select((r, index) => (Row: r, Index: index)).GroupBy(r => r.Row.EntryId).OrderBy(g => g.Max(r => r.Index))
             .Select(g => entries.TryGetValue(g.Key, out var entry)
-                ? new ChangeResponse(g.Key, false, entry.ToResponse())
+                ? new ChangeResponse(g.Key, false, entry)
                 : new ChangeResponse(g.Key, true, null))
             .ToList();
-        var cursor = Encode(rows.Count > 0 ? rows[^1].Id : after);
-        return TypedResults.Ok(new ChangesPage(changes, cursor, hasMore));
+        var cursor = rows.Count == 0 ? after : new ChangeCursor(postgres ? rows[^1].Xid ?? 0 : 0, rows[^1].Id);
+        return TypedResults.Ok(new ChangesPage(changes, cursor.Encode(postgres), hasMore));
     }
 
-    private static string Encode(long id) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes("c|" + id.ToString(CultureInfo.InvariantCulture)));
-
-    private static bool TryDecode(string value, out long id)
+    /// <summary>
+    /// PostgreSQL: change ids are taken in insert order but become visible in commit order, so a
+    /// cursor on the id alone would skip a change whose transaction commits after a later one was
+    /// read. Rows are paged by (writing transaction, id) instead, and only rows of transactions
+    /// older than every transaction running when the read began (the snapshot's xmin, read first)
+    /// are returned: any change that becomes visible later belongs to a newer transaction, so it
+    /// sorts after the cursor. Rows held back by a running transaction are waited for briefly;
+    /// after that the page ends before them and says <c>has_more</c>.
+    /// </summary>
+    private static async Task<(List<EntryChange> Rows, bool HeldBack)> PostgresPageAsync(ApiDataContext db, string sub, ChangeCursor after, int take, CancellationToken cancellationToken)
     {
-        id = 0;
-        try
+        var waited = TimeSpan.Zero;
+        while (true)
         {
-            var text = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(value));
-            return text.StartsWith("c|", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out id);
+            var xmin = await db.Database.SqlQueryRaw<long>("""SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS "Value" """).SingleAsync(cancellationToken);
+            var rows = await db.Changes.AsNoTracking()
+                .Where(c => c.OwnerSub == sub && (c.Xid > after.Xid || (c.Xid == after.Xid && c.Id > after.Id)))
+                .OrderBy(c => c.Xid).ThenBy(c => c.Id).Take(take + 1).ToListAsync(cancellationToken);
+            var safe = rows.FindIndex(r => r.Xid >= xmin);
+            if (safe < 0)
+            {
+                return (rows, false);
+            }
+
+            if (waited >= HeldBackWait)
+            {
+                return (rows.GetRange(0, safe), true);
+            }
+
+            await Task.Delay(HeldBackPoll, cancellationToken);
+            waited += HeldBackPoll;
         }
-        catch (FormatException)
+    }
+
+    /// <summary>A cursor handed out before changes carried their transaction: continue from that change's transaction.</summary>
+    private static async Task<ChangeCursor> LegacyToXidAsync(ApiDataContext db, ChangeCursor cursor, CancellationToken cancellationToken)
+    {
+        if (cursor.Xid is not null || cursor.Id == 0)
         {
-            return false;
+            return cursor with { Xid = cursor.Xid ?? 0 };
         }
+
+        var xid = await db.Changes.Where(c => c.Id == cursor.Id).Select(c => c.Xid).FirstOrDefaultAsync(cancellationToken);
+        return cursor with { Xid = xid ?? 0 };
     }
 }

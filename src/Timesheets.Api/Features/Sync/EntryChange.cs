@@ -20,6 +20,13 @@ internal sealed class EntryChange
     public bool Deleted { get; init; }
 
     public DateTime At { get; init; }
+
+    /// <summary>
+    /// PostgreSQL only: the id of the transaction that wrote the row (set by the database). Ids
+    /// come from a sequence in insert order, but transactions commit in any order, so the feed
+    /// pages by (transaction, id) and only over transactions older than every one still running.
+    /// </summary>
+    public long? Xid { get; init; }
 }
 
 internal sealed class EntryChangeConfiguration : IEntityTypeConfiguration<EntryChange>
@@ -30,6 +37,7 @@ internal sealed class EntryChangeConfiguration : IEntityTypeConfiguration<EntryC
         builder.Property(c => c.OwnerSub).HasMaxLength(200);
         builder.Property(c => c.OwnerEmail).HasMaxLength(320);
         builder.HasIndex(c => new { c.OwnerSub, c.Id });
+        builder.HasIndex(c => new { c.OwnerSub, c.Xid, c.Id });
         builder.HasIndex(c => c.OwnerEmail);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Npgsql;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -7,7 +8,7 @@ namespace Timesheets.Api.Tests.Features.Sync;
 
 public abstract class ChangesTests(ApiFixture fixture)
 {
-    private static async Task<(List<JsonElement> Changes, string Cursor)> DrainAsync(HttpClient client, string? since)
+    protected static async Task<(List<JsonElement> Changes, string Cursor)> DrainAsync(HttpClient client, string? since)
     {
         var changes = new List<JsonElement>();
         while (true)
@@ -68,4 +69,40 @@ public abstract class ChangesTests(ApiFixture fixture)
 public sealed class ChangesTestsOnSqlite(SqliteApiFixture fixture) : ChangesTests(fixture);
 
 [Collection(PostgresCollection.Name)]
-public sealed class ChangesTestsOnPostgres(PostgresApiFixture fixture) : ChangesTests(fixture);
+public sealed class ChangesTestsOnPostgres(PostgresApiFixture fixture) : ChangesTests(fixture)
+{
+    [Fact]
+    public async Task Changes_TransactionCommittingAfterALaterChange_IsNotSkipped()
+    {
+        using var client = await fixture.ClientAsync(IdentityHost.Contractor);
+        var me = await (await client.GetAsync("/me")).AssertStatusAsync(HttpStatusCode.OK);
+        var (_, cursor) = await DrainAsync(client, null);
+
+        // A slow writer takes its change id first and commits last (as a long upload would).
+        await using var connection = new NpgsqlConnection(fixture.Api.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var slow = await connection.BeginTransactionAsync();
+        await using var insert = new NpgsqlCommand(
+            """
+            WITH e AS (
+                INSERT INTO "Entries" ("OwnerSub", "OwnerEmail", "Date", "ProjectId", "Centihours", "Status", "Source", "CreatedAt", "UpdatedAt", "Version")
+                SELECT @sub, @email, @day, "Id", 100, 'pending', 'app', now(), now(), 1 FROM "Projects" WHERE "Name" = 'Internal'
+                RETURNING "Id")
+            INSERT INTO "EntryChanges" ("EntryId", "OwnerSub", "OwnerEmail", "Deleted", "At") SELECT "Id", @sub, @email, false, now() FROM e RETURNING "EntryId"
+            """, connection, slow);
+        insert.Parameters.AddWithValue("sub", me.GetProperty("sub").GetString()!);
+        insert.Parameters.AddWithValue("email", me.GetProperty("email").GetString()!);
+        insert.Parameters.AddWithValue("day", fixture.NextDay());
+        var slowId = (long)(await insert.ExecuteScalarAsync())!;
+
+        var fastId = (await client.CreateEntryAsync(fixture.NextDay(), 1)).GetProperty("id").GetInt64();
+        var first = await (await client.GetAsync($"/timesheets/changes?since={cursor}")).AssertStatusAsync(HttpStatusCode.OK);
+        var seen = first.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToList();
+        await slow.CommitAsync();
+
+        var (rest, _) = await DrainAsync(client, first.GetProperty("cursor").GetString());
+        seen.AddRange(rest.Select(c => c.GetProperty("id").GetInt64()));
+        Assert.Contains(slowId, seen);
+        Assert.Contains(fastId, seen);
+    }
+}

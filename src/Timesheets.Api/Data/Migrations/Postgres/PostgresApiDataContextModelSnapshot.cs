@@ -130,11 +130,18 @@ namespace Timesheets.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("Xid")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text::bigint)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerEmail");
 
                     b.HasIndex("OwnerSub", "Id");
+
+                    b.HasIndex("OwnerSub", "Xid", "Id");
 
                     b.ToTable("EntryChanges", (string)null);
                 });

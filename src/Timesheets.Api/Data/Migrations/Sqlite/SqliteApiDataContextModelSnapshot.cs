@@ -119,11 +119,16 @@ namespace Timesheets.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Xid")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerEmail");
 
                     b.HasIndex("OwnerSub", "Id");
+
+                    b.HasIndex("OwnerSub", "Xid", "Id");
 
                     b.ToTable("EntryChanges", (string)null);
                 });

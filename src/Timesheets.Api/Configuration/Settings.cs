@@ -1,5 +1,20 @@
 namespace Timesheets.Api.Configuration;
 
+/// <summary>How the API is reached (section <c>Api</c>).</summary>
+public sealed class ApiSettings
+{
+    public const string Section = "Api";
+
+    /// <summary>Refuse plain-HTTP requests and send HSTS (production). Off only in demo and test runs.</summary>
+    public bool RequireHttps { get; set; } = true;
+
+    /// <summary>
+    /// Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto/For headers, so
+    /// requests it forwarded over plain HTTP count as HTTPS. Only when the deployment puts one in front.
+    /// </summary>
+    public bool BehindProxy { get; set; }
+}
+
 /// <summary>Which issuer's tokens the API accepts (section <c>Auth</c>).</summary>
 public sealed class AuthSettings
 {

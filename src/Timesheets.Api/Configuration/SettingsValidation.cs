@@ -10,6 +10,7 @@ internal static class SettingsValidation
 {
     public static IServiceCollection AddValidatedSettings(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ApiSettings>().Bind(configuration.GetSection(ApiSettings.Section));
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateOnStart();
         services.AddOptions<DatabaseSettings>().Bind(configuration.GetSection(DatabaseSettings.Section)).ValidateOnStart();
         services.AddOptions<EntrySettings>().Bind(configuration.GetSection(EntrySettings.Section)).ValidateOnStart();

@@ -9,7 +9,7 @@ internal static class AuthExtensions
 {
     /// <summary>
     /// Bearer JWTs from the configured issuer: metadata and keys through discovery (cached, refetched
-    /// when an unknown <c>kid</c> arrives), RS256 only, exact issuer and audience, lifetime with a small skew.
+    /// when an unknown <c>kid</c> arrives), RS256 or ES256 only, exact issuer and audience, lifetime with a small skew.
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,8 +28,8 @@ internal static class AuthExtensions
             {
                 ValidIssuer = settings.Issuer,
                 ValidAudience = settings.Audience,
-                // Algorithm allow-list: refuses alg=none and HS256 "signed" with the public key.
-                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                // Algorithm allow-list (Identity signs with RS256 or ES256): refuses alg=none and HS256 "signed" with the public key.
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
                 ValidateIssuer = true,
                 ValidateAudience = true,
                 ValidateLifetime = true,

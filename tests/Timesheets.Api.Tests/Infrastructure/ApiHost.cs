@@ -23,6 +23,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
     {
         var settings = new Dictionary<string, string?>
         {
+            // TestServer speaks plain HTTP; TransportSecurityTests turn this back on.
+            ["Api:RequireHttps"] = "false",
             ["Auth:Issuer"] = IdentityHost.Issuer,
             ["Auth:Audience"] = IdentityHost.ApiAudience,
             ["Auth:RequireHttpsMetadata"] = "false",

@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -76,6 +80,14 @@ public abstract class TokenValidationTests(ApiFixture fixture)
         var claims = TokenForge.Claims();
         claims.Remove("sub");
         return AssertRejectedAsync(TokenForge.Mint(IdentityKeys.ActiveSigningCredentials(fixture.Identity), claims: claims));
+    }
+
+    [Fact]
+    public void Token_AlgorithmAllowList_IsRs256AndEs256Only()
+    {
+        // Identity signs with RS256 or ES256 (Identity:SigningAlgorithm); HS*, none and the rest stay refused.
+        var options = fixture.Api.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        Assert.Equal([SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256], options.TokenValidationParameters.ValidAlgorithms);
     }
 
     [Fact]

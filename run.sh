@@ -55,6 +55,7 @@ wait_for "$IDENTITY_URL/.well-known/openid-configuration" Identity "$DATA/logs/i
 
 cd src/Timesheets.Api
 ASPNETCORE_ENVIRONMENT=Development \
+Api__RequireHttps=false \
 Auth__Issuer="$IDENTITY_URL/" \
 Auth__RequireHttpsMetadata=false \
 Database__Provider=Sqlite \

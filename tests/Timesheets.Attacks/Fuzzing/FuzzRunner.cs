@@ -46,6 +46,9 @@ internal static class FuzzRunner
         return sorted;
     }
 
+    public static IReadOnlyList<string> Changes(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
+        [.. before.Where(b => after[b.Key] != b.Value).Select(b => $"{b.Key} {b.Value} → {after[b.Key]}")];
+
     public static string Report(IReadOnlyList<string> failures) =>
         $"{failures.Count} request(s) broke a rule:{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(25))}";
 

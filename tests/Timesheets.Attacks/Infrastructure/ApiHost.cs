@@ -22,6 +22,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database) : WebA
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // TestServer speaks plain HTTP; the API's own tests cover its HTTPS requirement.
+        builder.UseSetting("Api:RequireHttps", "false");
         builder.UseSetting("Auth:Issuer", IdentityHost.Issuer);
         builder.UseSetting("Auth:Audience", IdentityHost.ApiAudience);
         builder.UseSetting("Auth:RequireHttpsMetadata", "false");

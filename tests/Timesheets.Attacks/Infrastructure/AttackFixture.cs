@@ -20,13 +20,13 @@ public sealed class AttackFixture : IAsyncLifetime
 
     public ApiHost Api { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Identity = new IdentityHost(TestDatabase.Sqlite("atk-id"));
         _ = Identity.Server;
         Api = new ApiHost(Identity, TestDatabase.Sqlite("atk-api"));
         _ = Api.Server;
-        await Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

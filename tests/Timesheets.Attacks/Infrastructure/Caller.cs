@@ -26,9 +26,9 @@ public sealed record Caller(string Name, string? Login, IReadOnlySet<string> Sco
 
     public static IReadOnlyList<Caller> All { get; } = [Anonymous, Employee, Contractor, Manager, Admin, Machine];
 
-    public bool IsAnonymous => this == Anonymous;
+    public bool IsAnonymous => ReferenceEquals(this, Anonymous);
 
-    public bool IsMachine => this == Machine;
+    public bool IsMachine => ReferenceEquals(this, Machine);
 
     public static Caller Named(string name) => All.Single(c => c.Name == name);
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +28,8 @@ internal static class EntryCreation
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The key is at most 200 characters."] });
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        // Only a keyed request is ever compared with an earlier one.
+        var hash = key.Length > 0 ? Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request))) : "";
         if (key.Length > 0 && await ReplayAsync(db, caller, key, hash, http, cancellationToken) is { } replay)
         {
             return replay;

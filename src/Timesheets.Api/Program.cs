@@ -14,6 +14,7 @@ using Timesheets.Api.Features.Upload;
 using Timesheets.Api.Features.Users;
 using Timesheets.Api.OpenApi;
 using Timesheets.Api.Security;
+using Timesheets.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,7 +37,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareApiAsync();
 
-app.UseTransportSecurity();
+app.UseTransportSecurity(app.Services.RequireHttps(), app.Services.BehindProxy());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -5,6 +5,7 @@ using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Seeding;
 using Timesheets.Identity.Users;
+using Timesheets.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,7 +16,7 @@ builder.Services.AddOidcServer(builder.Configuration);
 builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddRazorPages();
-builder.Services.AddProblemDetails();
+builder.Services.AddErrorResponses();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -27,7 +28,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareIdentityAsync();
 
-app.UseTransportSecurity();
+app.UseTransportSecurity(app.Services.RequireHttps(), app.Services.BehindProxy());
 app.UseExceptionHandler();
 app.UseStatusCodePages(ErrorPage.WriteAsync);
 app.UseSecurityHeaders();

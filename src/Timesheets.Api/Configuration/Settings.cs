@@ -36,27 +36,6 @@ public sealed class AuthSettings
     public string EmailClaim { get; set; } = "https://api.exampleco.com/email";
 }
 
-/// <summary>Storage settings (section <c>Database</c>), the same shape as Identity's.</summary>
-public sealed class DatabaseSettings
-{
-    public const string Section = "Database";
-
-    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
-    public string Provider { get; set; } = DatabaseProviders.Sqlite;
-
-    /// <summary>Connection string; for SQLite <c>data/api.db</c> is used when empty.</summary>
-    public string ConnectionString { get; set; } = "";
-
-    /// <summary>Apply pending migrations at start-up. Off by default: production runs <c>migrate</c> explicitly.</summary>
-    public bool MigrateOnStart { get; set; }
-}
-
-public static class DatabaseProviders
-{
-    public const string Sqlite = "Sqlite";
-    public const string Postgres = "Postgres";
-}
-
 /// <summary>Business rules that operators may tune (section <c>Entries</c>).</summary>
 public sealed class EntrySettings
 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Configuration;
 
@@ -22,21 +23,6 @@ internal static class SettingsValidation
         services.AddSingleton<IValidateOptions<LimitSettings>, LimitSettingsValidator>();
         return services;
     }
-
-    /// <summary>Reads a section eagerly (for start-up wiring) and validates it the same way DI will.</summary>
-    public static T Read<T>(IConfiguration configuration, string section, IValidateOptions<T> validator) where T : class, new()
-    {
-        var settings = configuration.GetSection(section).Get<T>() ?? new T();
-        var result = validator.Validate(null, settings);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(section, typeof(T), result.Failures);
-        }
-
-        return settings;
-    }
-
-    internal static string Env(string key) => $"{key} (environment variable {key.Replace(":", "__", StringComparison.Ordinal)})";
 }
 
 internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>
@@ -46,42 +32,24 @@ internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>
         var errors = new List<string>();
         if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer) || issuer.Scheme is not ("http" or "https"))
         {
-            errors.Add($"{SettingsValidation.Env("Auth:Issuer")} must be the absolute http(s) URL of the token issuer, e.g. http://127.0.0.1:5001/ (got '{options.Issuer}').");
+            errors.Add($"{SettingsReader.Env("Auth:Issuer")} must be the absolute http(s) URL of the token issuer, e.g. http://127.0.0.1:5001/ (got '{options.Issuer}').");
         }
         else if (options.RequireHttpsMetadata && issuer.Scheme != "https")
         {
-            errors.Add($"{SettingsValidation.Env("Auth:Issuer")} must use https unless Auth:RequireHttpsMetadata is false (got '{options.Issuer}').");
+            errors.Add($"{SettingsReader.Env("Auth:Issuer")} must use https unless Auth:RequireHttpsMetadata is false (got '{options.Issuer}').");
         }
 
         if (string.IsNullOrWhiteSpace(options.Audience))
         {
-            errors.Add($"{SettingsValidation.Env("Auth:Audience")} must name this API, e.g. {ApiScopes.Audience}.");
+            errors.Add($"{SettingsReader.Env("Auth:Audience")} must name this API, e.g. {ApiScopes.Audience}.");
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
-            errors.Add($"{SettingsValidation.Env("Auth:ClockSkew")} must be between 00:00:00 and 00:05:00.");
+            errors.Add($"{SettingsReader.Env("Auth:ClockSkew")} must be between 00:00:00 and 00:05:00.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
-
-internal sealed class DatabaseSettingsValidator : IValidateOptions<DatabaseSettings>
-{
-    public ValidateOptionsResult Validate(string? name, DatabaseSettings options)
-    {
-        if (options.Provider is not (DatabaseProviders.Sqlite or DatabaseProviders.Postgres))
-        {
-            return ValidateOptionsResult.Fail($"{SettingsValidation.Env("Database:Provider")} must be 'Sqlite' or 'Postgres' (got '{options.Provider}').");
-        }
-
-        if (options.Provider == DatabaseProviders.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return ValidateOptionsResult.Fail($"{SettingsValidation.Env("Database:ConnectionString")} is required when Database:Provider is Postgres, e.g. 'Host=127.0.0.1;Database=timesheets_api;Username=timesheets'.");
-        }
-
-        return ValidateOptionsResult.Success;
     }
 }
 

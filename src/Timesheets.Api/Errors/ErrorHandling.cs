@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Errors;
 
@@ -18,6 +19,7 @@ internal static class ErrorHandling
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["trace_id"] = c.HttpContext.TraceIdentifier);
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so the exception handler can say what was wrong with the body.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -41,6 +43,21 @@ internal static class ErrorHandling
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit;
+        }
+
+        // JSON is UTF-8 (RFC 8259); ReadFromJsonAsync throws InvalidOperationException or NotSupportedException
+        // for a charset it cannot or will not decode (utf-7, nonsense), which would be a 500.
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && type.MediaType.Value?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true && type.Charset.HasValue
+            && !Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails { Status = 415, Detail = "The request charset is not supported; send UTF-8." },
+            });
+            return;
         }
 
         if (context.Request.ContentLength > limit)

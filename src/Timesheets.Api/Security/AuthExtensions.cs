@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
 using Timesheets.Api.Configuration;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Security;
 
@@ -13,7 +14,7 @@ internal static class AuthExtensions
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = SettingsValidation.Read(configuration, AuthSettings.Section, new AuthSettingsValidator());
+        var settings = SettingsReader.Read(configuration, AuthSettings.Section, new AuthSettingsValidator());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.Authority = settings.Issuer;

@@ -91,7 +91,8 @@ internal static class JsonTokenRequests
 
             return string.Join('&', pairs);
         }
-        catch (JsonException)
+        // A lone surrogate in a string is valid JSON syntax but not text: GetString throws InvalidOperationException.
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return null;
         }

@@ -7,6 +7,7 @@ using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Oidc;
 
@@ -18,7 +19,7 @@ internal static class OidcServerExtensions
     /// </summary>
     public static IServiceCollection AddOidcServer(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = SettingsValidation.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
+        var settings = SettingsReader.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
 
         services.AddSingleton<KeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, KeyRingServerOptions>();

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Timesheets.Identity.Configuration;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Security;
 
@@ -13,7 +14,7 @@ internal static class RateLimiting
 {
     public static IServiceCollection AddLoginRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = SettingsValidation.Read(configuration, RateLimitSettings.Section, new RateLimitSettingsValidator());
+        var settings = SettingsReader.Read(configuration, RateLimitSettings.Section, new RateLimitSettingsValidator());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

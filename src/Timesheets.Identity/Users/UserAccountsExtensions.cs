@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Users;
 
@@ -10,7 +11,7 @@ internal static class UserAccountsExtensions
     /// <summary>ASP.NET Core Identity: users, roles, password hashing, lockout, the session cookie.</summary>
     public static IServiceCollection AddUserAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = SettingsValidation.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
+        var settings = SettingsReader.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
 
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
             {

@@ -17,10 +17,13 @@ public sealed class TransportSecurityTests
         await using var host = Production(behindProxy: false);
         using var client = host.CreateOidcClient();
 
-        var response = await client.ClientCredentialsAsync();
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("HTTPS", (await OidcTestClient.ExpectErrorAsync(response)).Description, StringComparison.OrdinalIgnoreCase);
+        // Neither a client secret nor a password is accepted over plain HTTP.
+        foreach (var response in new[] { await client.ClientCredentialsAsync(), await client.Http.GetAsync("/account/login") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("HTTPS", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,22 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
-using Timesheets.Api.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Timesheets.Api.Hosting;
+namespace Timesheets.ServiceDefaults;
 
-internal static class TransportSecurity
+public static class TransportSecurity
 {
     /// <summary>
-    /// HTTPS outside demo mode, as in Identity: with <c>Api:RequireHttps</c> (the default) a
-    /// plain-HTTP request is refused with a 400 problem before anything reads its token or body,
-    /// and HSTS is sent; behind a declared reverse proxy the forwarded scheme and client address
-    /// are trusted instead. Health probes are answered over HTTP too (they carry no credentials
-    /// and orchestrators call them on the pod address).
+    /// HTTPS outside demo mode: with <paramref name="requireHttps"/> (every service's default) a
+    /// plain-HTTP request is refused with a 400 problem before anything reads its credentials or
+    /// body, and HSTS is sent; behind a declared reverse proxy the forwarded scheme and client
+    /// address are trusted instead. Health probes are answered over HTTP too (they carry no
+    /// credentials and orchestrators call them on the pod address).
     /// </summary>
-    public static WebApplication UseTransportSecurity(this WebApplication app)
+    public static WebApplication UseTransportSecurity(this WebApplication app, bool requireHttps, bool behindProxy)
     {
-        var settings = app.Services.GetRequiredService<IOptions<ApiSettings>>().Value;
-        if (settings.BehindProxy)
+        if (behindProxy)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
             // The proxy is declared by configuration, not by address: the deployment puts it in front.
@@ -25,7 +25,7 @@ internal static class TransportSecurity
             app.UseForwardedHeaders(forwarded);
         }
 
-        if (settings.RequireHttps)
+        if (requireHttps)
         {
             app.UseHsts();
             app.Use(RefusePlainHttpAsync);
@@ -42,7 +42,7 @@ internal static class TransportSecurity
             return;
         }
 
-        // Not redirected: a client that sent a bearer token over plain HTTP must learn it, not be silently upgraded.
+        // Not redirected: a client that sent a password or token over plain HTTP must learn it, not be silently upgraded.
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
@@ -51,7 +51,7 @@ internal static class TransportSecurity
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "HTTPS required",
-                Detail = "This API is served over HTTPS only.",
+                Detail = "This service is served over HTTPS only.",
             },
         });
     }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Timesheets.Identity.Hosting;
+
+/// <summary>
+/// OpenIddict reads the form itself and lets the form reader's InvalidDataException (a key over
+/// 2,048 characters, undecodable bytes) escape, which would be a 500. It is a malformed request:
+/// answer as RFC 6749 does, 400 invalid_request.
+/// </summary>
+internal sealed class MalformedRequestHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (InvalidDataException or BadHttpRequestException) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await httpContext.Response.WriteAsJsonAsync(new Dictionary<string, string>
+        {
+            ["error"] = "invalid_request",
+            ["error_description"] = "The request could not be read.",
+        }, cancellationToken);
+        return true;
+    }
+}

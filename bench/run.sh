@@ -217,7 +217,7 @@ for PROVIDER in $PROVIDERS; do
   else seed_users_sql Sqlite | sqlite3 "$OUT/sqlite/identity.db"; fi
 
   cd "$SRC_ROOT/src/Timesheets.Api"
-  ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false \
+  ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false Api__RequireHttps=false \
   Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
   dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$OUT/logs/api-$P.log" 2>&1 &
   API_PID=$!

@@ -25,6 +25,7 @@ internal static class OidcServerExtensions
         services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, KeyRingServerOptions>();
         services.AddScoped<PrincipalFactory>();
         services.AddSingleton<ClientSecretCache>();
+        services.AddSingleton<ApplicationCache>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOpenIddict()

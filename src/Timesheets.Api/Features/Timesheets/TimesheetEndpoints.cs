@@ -55,21 +55,10 @@ internal static class TimesheetEndpoints
         long id, EntryRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, IOptions<EntrySettings> settings, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)
     {
-        // Someone else's entry is 404, not 403: its existence is none of the caller's business.
-        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
-        if (entry is null)
+        var (entry, problem) = await FindChangeableAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
         {
-            return EntryProblems.NotFound(id);
-        }
-
-        if (!EntryProblems.IfMatchHolds(http, entry))
-        {
-            return EntryProblems.Stale();
-        }
-
-        if (entry.Status == EntryStatus.Approved)
-        {
-            return EntryProblems.Locked(id);
+            return problem;
         }
 
         var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
@@ -117,20 +106,10 @@ internal static class TimesheetEndpoints
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
-        if (entry is null)
+        var (entry, problem) = await FindChangeableAsync(id, caller, db, http, cancellationToken);
+        if (problem is not null)
         {
-            return EntryProblems.NotFound(id);
-        }
-
-        if (!EntryProblems.IfMatchHolds(http, entry))
-        {
-            return EntryProblems.Stale();
-        }
-
-        if (entry.Status == EntryStatus.Approved)
-        {
-            return EntryProblems.Locked(id);
+            return problem;
         }
 
         db.Entries.Remove(entry);
@@ -146,5 +125,26 @@ internal static class TimesheetEndpoints
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// The caller's own entry that may still change: someone else's is 404, not 403 (its existence
+    /// is none of the caller's business), a stale If-Match is 412, an approved entry is 409.
+    /// </summary>
+    private static async Task<(TimesheetEntry Entry, ProblemHttpResult? Problem)> FindChangeableAsync(
+        long id, Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id && e.OwnerSub == caller.Sub, cancellationToken);
+        if (entry is null)
+        {
+            return (null!, EntryProblems.NotFound(id));
+        }
+
+        if (!EntryProblems.IfMatchHolds(http, entry))
+        {
+            return (entry, EntryProblems.Stale());
+        }
+
+        return entry.Status == EntryStatus.Approved ? (entry, EntryProblems.Locked(id)) : (entry, null);
     }
 }

@@ -14,8 +14,7 @@ namespace Timesheets.Identity.Oidc;
 /// </summary>
 internal static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, PrincipalFactory principals, IOpenIddictApplicationManager applications,
+    public static async Task<IResult> HandleAsync(HttpContext http, PrincipalFactory principals, IOpenIddictApplicationManager applications,
         CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -31,9 +30,12 @@ internal static class TokenEndpoint
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
+            // Resolved here, not as parameters: a machine token (the busiest grant) needs no user services.
+            var users = http.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();
+            var signIn = http.RequestServices.GetRequiredService<SignInManager<ApplicationUser>>();
             var grant = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var user = grant.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
-            if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            var account = await principals.FindUserAsync(grant.Principal?.GetClaim(Claims.Subject), cancellationToken);
+            if (account is null || !await signIn.CanSignInAsync(account.User) || await users.IsLockedOutAsync(account.User))
             {
                 return AuthorizeEndpoint.Forbid(Errors.InvalidGrant, "The grant is no longer valid: the account is unknown, disabled or locked.");
             }
@@ -42,7 +44,7 @@ internal static class TokenEndpoint
             var authTime = grant.Principal!.GetClaim(Claims.AuthenticationTime) is { } seconds && long.TryParse(seconds, out var unix)
                 ? DateTimeOffset.FromUnixTimeSeconds(unix)
                 : (DateTimeOffset?)null;
-            var principal = await principals.CreateForUserAsync(user, granted, authTime, granted, cancellationToken);
+            var principal = principals.CreateForUser(account, granted, authTime, granted);
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -22,7 +22,8 @@ internal static class AuthorizeEndpoint
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
         var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
+        var account = session.Succeeded ? await principals.FindUserAsync(users.GetUserId(session.Principal), cancellationToken) : null;
+        var user = account?.User;
         var authTime = session.Properties?.IssuedUtc;
 
         var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued &&
@@ -45,7 +46,7 @@ internal static class AuthorizeEndpoint
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = await principals.CreateForUserAsync(user!, request.GetScopes(), authTime, grantedLimit: null, cancellationToken);
+        var principal = principals.CreateForUser(account!, request.GetScopes(), authTime, grantedLimit: null);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -24,13 +24,40 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
         Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess,
     };
 
-    /// <param name="requestedScopes">Scopes the client asked for; only the OIDC ones matter here.</param>
-    /// <param name="grantedLimit">On refresh: the scopes first granted, which a refreshed token never exceeds.</param>
-    public async Task<ClaimsPrincipal> CreateForUserAsync(ApplicationUser user, IEnumerable<string> requestedScopes,
-        DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit, CancellationToken cancellationToken)
+    /// <summary>
+    /// A user and their permissions (through their roles) in one database round trip; null when the
+    /// user no longer exists. Every user grant starts here.
+    /// </summary>
+    public async Task<UserAccount?> FindUserAsync(string? userId, CancellationToken cancellationToken)
     {
-        var permissions = await PermissionsOfAsync(user.Id, cancellationToken);
-        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(permissions)
+        if (string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
+        var found = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                User = u,
+                // No Distinct in SQL: it would need a lateral join (APPLY), which SQLite does not have.
+                Permissions = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp.PermissionName)
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : new UserAccount(found.User, [.. found.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <param name="account">The user and their permissions, from <see cref="FindUserAsync"/>.</param>
+    /// <param name="requestedScopes">Scopes the client asked for; only the OIDC ones matter here.</param>
+    /// <param name="authTime">When the user logged in, for the ID token's <c>auth_time</c>.</param>
+    /// <param name="grantedLimit">On refresh: the scopes first granted, which a refreshed token never exceeds.</param>
+    public ClaimsPrincipal CreateForUser(UserAccount account, IEnumerable<string> requestedScopes,
+        DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit)
+    {
+        var user = account.User;
+        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(account.Permissions)
             .Where(s => grantedLimit is null || grantedLimit.Contains(s))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -69,14 +96,6 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
         return Finish(identity, scopes);
     }
 
-    /// <summary>The user's permissions, through their roles, as stored in the database.</summary>
-    public Task<List<string>> PermissionsOfAsync(string userId, CancellationToken cancellationToken) =>
-        db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp.PermissionName)
-            .Distinct()
-            .OrderBy(p => p)
-            .ToListAsync(cancellationToken);
-
     private static ClaimsIdentity NewIdentity() =>
         new(authenticationType: "Timesheets", nameType: Claims.Name, roleType: Claims.Role);
 
@@ -102,3 +121,6 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
         _ => [],
     };
 }
+
+/// <summary>A user as loaded for a grant: the account and the permissions of its roles, sorted.</summary>
+internal sealed record UserAccount(ApplicationUser User, IReadOnlyList<string> Permissions);

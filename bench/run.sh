@@ -12,6 +12,8 @@
 #   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins (default: all)
 #   SRC_ROOT=/tmp/patched bench/run.sh   run the services built from another copy of the repository
 #                                    (before/after figures for a proposed change, without touching src/)
+#   HOLD=1 PROVIDERS=Postgres bench/run.sh   seed, warm up, then keep the services running (to profile
+#                                    them with dotnet-trace under your own wrk load) until Ctrl+C
 #
 # Only 127.0.0.1 is used. Not run by CI; nothing here is asserted.
 set -euo pipefail
@@ -244,6 +246,13 @@ for PROVIDER in $PROVIDERS; do
   warm "$IDENTITY/oauth/token" client_credentials.lua
   warm "$API/timesheets" get_timesheets.lua
 
+  if [ "${HOLD:-0}" = 1 ]; then
+    log "Holding: Identity $IDENTITY (PID $IDENTITY_PID), API $API (PID $API_PID), PostgreSQL port $PG_PORT"
+    log "  BENCH_LUA=$BENCH_LUA BENCH_TOKENS=$BENCH_TOKENS BENCH_PROJECTS=$BENCH_PROJECTS BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS"
+    log "  e.g. wrk -t2 -c32 -d20s -s bench/lua/client_credentials.lua $IDENTITY/oauth/token; Ctrl+C stops everything"
+    sleep infinity & wait $! || true
+    exit 0
+  fi
   log "Scenarios (${DURATION}s each, $CONNS connections, $THREADS wrk threads)..."
   # The limits again, right before the scenarios they bound: the load on a shared machine changes by the minute.
   rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')

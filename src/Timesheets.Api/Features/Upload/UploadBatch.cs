@@ -1,10 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Features.Projects;
-using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
@@ -25,6 +23,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
     private readonly Dictionary<(string Email, DateOnly Date), int> _dayTotals = [];
     private readonly HashSet<string> _externalIds = new(StringComparer.Ordinal);
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
+    private readonly UploadStore _store = UploadStore.For(db);
     private long _firstId;
     private long _lastId;
 
@@ -46,7 +45,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
         var created = 0;
         var skipped = 0;
         var chunk = new List<UploadRow>(ChunkSize);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in rows.ReadAheadAsync(ChunkSize, cancellationToken))
         {
             Received++;
             chunk.Add(row);
@@ -83,8 +82,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
 
         // Rows whose external_id is already stored (or earlier in this upload) are skipped, so a re-run is safe.
         var ids = chunk.Select(r => r.ExternalId).OfType<string>().Distinct().ToList();
-        var stored = (await db.Entries.Where(e => e.ExternalId != null && ids.Contains(e.ExternalId)).Select(e => e.ExternalId!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var stored = ids.Count == 0 ? [] : await _store.StoredExternalIdsAsync(ids, cancellationToken);
         var drafts = new List<(UploadRow Row, EntryDraft Draft, string Email)>();
         var skipped = 0;
         foreach (var row in chunk)
@@ -142,27 +140,10 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
             return (0, skipped);
         }
 
-        var (first, last) = db.Database.IsNpgsql()
-            ? await PostgresBulkInsert.InsertAsync(db, entries, now, cancellationToken)
-            : await InsertWithEfAsync(entries, cancellationToken);
+        var (first, last) = await _store.InsertAsync(entries, now, cancellationToken);
         _firstId = _firstId == 0 ? first : _firstId;
         _lastId = last;
         return (entries.Count, skipped);
-    }
-
-    /// <summary>SQLite (in process, so round trips cost little): the change rows need the entries' generated ids, hence two saves.</summary>
-    private async Task<(long First, long Last)> InsertWithEfAsync(List<TimesheetEntry> entries, CancellationToken cancellationToken)
-    {
-        db.Entries.AddRange(entries);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var entry in entries)
-        {
-            db.RecordChange(entry);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return (entries.Min(e => e.Id), entries.Max(e => e.Id));
     }
 
     private (UploadRow, EntryDraft, string)? Check(UploadRow row)
@@ -236,14 +217,10 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
             return;
         }
 
-        var emails = missing.Select(k => k.Email).Distinct().ToList();
-        var dates = missing.Select(k => k.Date).Distinct().ToList();
-        var sums = await db.Entries.Where(e => emails.Contains(e.OwnerEmail) && dates.Contains(e.Date))
-            .GroupBy(e => new { e.OwnerEmail, e.Date }).Select(g => new { g.Key.OwnerEmail, g.Key.Date, Sum = g.Sum(e => e.Centihours) })
-            .ToListAsync(cancellationToken);
+        var sums = await _store.DayTotalsAsync(missing, cancellationToken);
         foreach (var key in missing)
         {
-            _dayTotals[key] = sums.FirstOrDefault(s => s.OwnerEmail == key.Email && s.Date == key.Date)?.Sum ?? 0;
+            _dayTotals[key] = sums.GetValueOrDefault(key);
         }
     }
 
@@ -256,10 +233,10 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
             return;
         }
 
-        var known = await db.Users.Where(u => missing.Contains(u.Email)).Select(u => new { u.Email, u.Sub }).ToListAsync(cancellationToken);
+        var known = await _store.SubsAsync(missing, cancellationToken);
         foreach (var email in missing)
         {
-            _subs[email] = known.FirstOrDefault(u => u.Email == email)?.Sub;
+            _subs[email] = known.GetValueOrDefault(email);
         }
     }
 

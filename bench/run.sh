@@ -9,7 +9,7 @@
 #   PROVIDERS=Postgres bench/run.sh  skip the SQLite pass
 #   REPORT=/tmp/x.md bench/run.sh    write the report elsewhere (default docs/benchmarks.md)
 #   SKIP_BUILD=1 bench/run.sh        reuse the last Release build
-#   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins (default: all)
+#   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins es256 (default: all)
 #   SRC_ROOT=/tmp/patched bench/run.sh   run the services built from another copy of the repository
 #                                    (before/after figures for a proposed change, without touching src/)
 #   HOLD=1 PROVIDERS=Postgres bench/run.sh   seed, warm up, then keep the services running (to profile
@@ -28,7 +28,7 @@ PROVIDERS=${PROVIDERS:-"Postgres Sqlite"}
 UPLOAD_ROWS=${UPLOAD_ROWS:-100000}
 SEED_ROWS=${SEED_ROWS:-25000}
 REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
-SCENARIOS=${SCENARIOS:-"cc refresh get post upload logins"}
+SCENARIOS=${SCENARIOS:-"cc refresh get post upload logins es256"}
 SRC_ROOT=${SRC_ROOT:-$ROOT}
 want() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 OUT=$(mktemp -d /tmp/timesheets-bench.XXXXXX)
@@ -192,6 +192,20 @@ copy_s=$(awk "BEGIN {printf \"%.3f\", $t1 - $t0}")
 echo "{\"pgbench_insert_tps\":${tps:-0},\"pgbench_latency_ms\":${lat:-0},\"copy_rows\":$UPLOAD_ROWS,\"copy_seconds\":$copy_s}" > "$R/limit.pg.json"
 log "  $(cat "$R/limit.pg.json")"
 
+# Identity on the current provider, signing with the given algorithm (RS256 or ES256).
+start_identity() { # algorithm log
+  cd "$SRC_ROOT/src/Timesheets.Identity"
+  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
+  Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
+  Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
+  RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
+  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$2" 2>&1 &
+  IDENTITY_PID=$!
+  pids+=("$IDENTITY_PID")
+  cd "$ROOT"
+  wait_for "$IDENTITY/.well-known/openid-configuration" "$2"
+}
+
 # --- one pass per storage provider -------------------------------------------------------------
 for PROVIDER in $PROVIDERS; do
   P=$(echo "$PROVIDER" | tr 'A-Z' 'a-z')
@@ -204,16 +218,7 @@ for PROVIDER in $PROVIDERS; do
     ID_CS="Data Source=$OUT/sqlite/identity.db"; API_CS="Data Source=$OUT/sqlite/api.db"
   fi
 
-  cd "$SRC_ROOT/src/Timesheets.Identity"
-  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false \
-  Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
-  Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
-  RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
-  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$OUT/logs/identity-$P.log" 2>&1 &
-  IDENTITY_PID=$!
-  pids+=("$IDENTITY_PID")
-  cd "$ROOT"
-  wait_for "$IDENTITY/.well-known/openid-configuration" "$OUT/logs/identity-$P.log"
+  start_identity RS256 "$OUT/logs/identity-$P.log"
 
   if [ "$PROVIDER" = Postgres ]; then seed_users_sql Postgres | psql_db -d bench_identity >/dev/null
   else seed_users_sql Sqlite | sqlite3 "$OUT/sqlite/identity.db"; fi
@@ -286,6 +291,23 @@ for PROVIDER in $PROVIDERS; do
   kill "$sp" 2>/dev/null || true; wait "$sp" 2>/dev/null || true
   j=$(tail -1 "$OUT/logs/$P.logins.out"); echo "${j%\}},\"rss_identity_mb\":$(rss_of "$OUT/rss.identity"),\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$P.logins.json"
   log "  logins: $(cat "$R/$P.logins.json")"
+  fi
+
+  # ES256: the same token scenarios with Identity restarted to sign with ECDSA P-256 (PostgreSQL pass only).
+  if want es256 && [ "$PROVIDER" = Postgres ]; then
+    log "ES256: Identity restarted with Identity__SigningAlgorithm=ES256..."
+    stop_pid "$IDENTITY_PID"
+    start_identity ES256 "$OUT/logs/identity-$P-es256.log"
+    $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P-es256.txt" >/dev/null
+    warm "$IDENTITY/oauth/token" client_credentials.lua
+    rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
+    ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
+    echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/$P.es256.openssl.json"
+    run_wrk "$P.es256.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
+    BENCH_CLOSE=1 run_wrk "$P.es256.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
+    CONNS_SAVED=$CONNS; CONNS=16
+    BENCH_TOKENS=$OUT/tokens-$P-es256.txt run_wrk "$P.es256.refresh" "$IDENTITY/oauth/token" refresh.lua
+    CONNS=$CONNS_SAVED
   fi
 
   if [ "$PROVIDER" = Postgres ]; then

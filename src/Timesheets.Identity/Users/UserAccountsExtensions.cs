@@ -24,6 +24,7 @@ internal static class UserAccountsExtensions
                 options.ClaimsIdentity.UserIdClaimType = "sub";
             })
             .AddEntityFrameworkStores<IdentityDataContext>()
+            .AddClaimsPrincipalFactory<SessionClaimsFactory>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>

@@ -35,7 +35,9 @@ internal static class TimesheetEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
+        return TypedResults.Ok(filter.IsUnfiltered()
+            ? await db.OwnNewestPageAsync(caller.Sub, filter, http, cancellationToken)
+            : await query.PageAsync(filter, http, cancellationToken));
     }
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(

@@ -47,7 +47,7 @@ internal static class EntryCreation
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, errors, cancellationToken);
+        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, true, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -67,10 +67,21 @@ internal static class EntryCreation
             UpdatedAt = now,
             Version = 1,
         };
-        db.Entries.Add(entry);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (reservedId is { } id)
+            {
+                // PostgreSQL: the id is known before the insert, so the entry and its records are one save (one round trip).
+                entry.Id = id;
+                db.Entries.Add(entry);
+            }
+            else
+            {
+                // SQLite (in process): the records need the generated id, hence a save before them.
+                db.Entries.Add(entry);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (key.Length > 0)
             {
                 db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });

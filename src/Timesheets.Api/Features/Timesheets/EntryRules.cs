@@ -79,22 +79,30 @@ internal static class EntryRules
     /// <summary>A user's day never exceeds 24 hours, counting every other entry of theirs on that day.</summary>
     /// <remarks>
     /// Call inside a transaction. SQLite transactions here are <c>BEGIN IMMEDIATE</c> (one writer at a time);
-    /// on PostgreSQL a transaction-scoped advisory lock per user serialises that user's writes.
+    /// on PostgreSQL a transaction-scoped advisory lock per user serialises that user's writes. With
+    /// <paramref name="reserveId"/>, PostgreSQL also returns the id for the new entry (null on SQLite).
     /// </remarks>
-    public static async Task CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours, long? exceptId,
+    public static async Task<long?> CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours, long? exceptId, bool reserveId,
         Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
+        int others;
+        long? id = null;
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({ownerEmail}))", cancellationToken);
+            (others, id) = await PostgresDayLock.LockDayAsync(db, ownerEmail, date, exceptId, reserveId, cancellationToken);
+        }
+        else
+        {
+            others = await db.Entries.Where(e => e.OwnerEmail == ownerEmail && e.Date == date && e.Id != (exceptId ?? 0))
+                .SumAsync(e => e.Centihours, cancellationToken);
         }
 
-        var others = await db.Entries.Where(e => e.OwnerEmail == ownerEmail && e.Date == date && e.Id != (exceptId ?? 0))
-            .SumAsync(e => e.Centihours, cancellationToken);
         if (others + centihours > MaxCentihoursPerDay)
         {
             errors["hours"] = [$"This would make {(others + centihours) / 100m} hours on {date:yyyy-MM-dd}; a day has at most 24."];
         }
+
+        return id;
     }
 
     public static int ToCentihours(decimal hours) => (int)(hours * 100);

@@ -69,7 +69,7 @@ internal static class TimesheetEndpoints
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
-            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, errors, cancellationToken);
+            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, false, errors, cancellationToken);
         }
 
         if (errors.Count > 0)

@@ -137,9 +137,8 @@ namespace Timesheets.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerEmail");
-
-                    b.HasIndex("OwnerSub", "Id");
+                    b.HasIndex("OwnerEmail")
+                        .HasFilter("\"OwnerSub\" IS NULL");
 
                     b.HasIndex("OwnerSub", "Xid", "Id");
 

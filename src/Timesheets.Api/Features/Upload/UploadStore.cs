@@ -1,4 +1,8 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Features.Timesheets;
@@ -23,7 +27,7 @@ internal abstract class UploadStore
     public abstract Task<(long First, long Last)> InsertAsync(List<TimesheetEntry> entries, DateTime now, CancellationToken cancellationToken);
 }
 
-/// <summary>SQLite (in process, so round trips cost little): plain EF Core queries.</summary>
+/// <summary>SQLite (in process, so round trips cost little): lookups as plain EF Core queries.</summary>
 internal sealed class EfUploadStore(ApiDataContext db) : UploadStore
 {
     public override async Task<HashSet<string>> StoredExternalIdsAsync(List<string> externalIds, CancellationToken cancellationToken) =>
@@ -46,18 +50,77 @@ internal sealed class EfUploadStore(ApiDataContext db) : UploadStore
         return known.DistinctBy(u => u.Email).ToDictionary(u => u.Email, u => u.Sub, StringComparer.Ordinal);
     }
 
-    /// <summary>The change rows need the entries' generated ids, hence two saves.</summary>
+    /// <summary>
+    /// One prepared <c>INSERT … RETURNING</c> per table, run once per row inside the upload's
+    /// transaction. Through EF Core's change tracker the same 100,000 rows took 17–19 s and grew the
+    /// heap by ~50 MB; SQLite itself is in process, so a statement per row costs microseconds. Columns
+    /// and values go through the EF model's own mappings (names, converters), as EF would write them.
+    /// </summary>
     public override async Task<(long First, long Last)> InsertAsync(List<TimesheetEntry> entries, DateTime now, CancellationToken cancellationToken)
     {
-        db.Entries.AddRange(entries);
-        await db.SaveChangesAsync(cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var entryInsert = RowInsert.For<TimesheetEntry>(db, transaction,
+            nameof(TimesheetEntry.OwnerSub), nameof(TimesheetEntry.OwnerEmail), nameof(TimesheetEntry.Date), nameof(TimesheetEntry.ProjectId),
+            nameof(TimesheetEntry.Centihours), nameof(TimesheetEntry.Notes), nameof(TimesheetEntry.Status), nameof(TimesheetEntry.Source),
+            nameof(TimesheetEntry.ExternalId), nameof(TimesheetEntry.CreatedAt), nameof(TimesheetEntry.UpdatedAt), nameof(TimesheetEntry.Version));
+        await using var changeInsert = RowInsert.For<EntryChange>(db, transaction,
+            nameof(EntryChange.EntryId), nameof(EntryChange.OwnerSub), nameof(EntryChange.OwnerEmail), nameof(EntryChange.Deleted), nameof(EntryChange.At));
         foreach (var entry in entries)
         {
-            db.RecordChange(entry);
+            entry.Id = await entryInsert.ExecuteAsync(entry, cancellationToken);
+            var change = new EntryChange { EntryId = entry.Id, OwnerSub = entry.OwnerSub, OwnerEmail = entry.OwnerEmail, Deleted = false, At = now };
+            await changeInsert.ExecuteAsync(change, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return (entries.Min(e => e.Id), entries.Max(e => e.Id));
+    }
+
+    /// <summary>A prepared single-row insert of some of an entity's properties, returning the new id.</summary>
+    private sealed class RowInsert : IAsyncDisposable
+    {
+        private readonly DbCommand _command;
+        private readonly (IProperty Property, DbParameter Parameter)[] _columns;
+
+        private RowInsert(DbCommand command, (IProperty, DbParameter)[] columns)
+        {
+            _command = command;
+            _columns = columns;
+        }
+
+        public static RowInsert For<T>(ApiDataContext db, DbTransaction? transaction, params string[] propertyNames)
+        {
+            var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction;
+            var columns = propertyNames.Select((name, i) =>
+            {
+                var property = entity.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} is not mapped.");
+                var parameter = property.GetRelationalTypeMapping().CreateParameter(command, $"$p{i}", null, property.IsNullable);
+                command.Parameters.Add(parameter);
+                return (property, parameter);
+            }).ToArray();
+            var id = entity.FindPrimaryKey()!.Properties[0].GetColumnName(table);
+            command.CommandText = $"""
+                INSERT INTO "{table.Name}" ({string.Join(", ", columns.Select(c => $"\"{c.property.GetColumnName(table)}\""))})
+                VALUES ({string.Join(", ", columns.Select(c => c.parameter.ParameterName))}) RETURNING "{id}"
+                """;
+            command.Prepare();
+            return new RowInsert(command, columns);
+        }
+
+        public async Task<long> ExecuteAsync(object row, CancellationToken cancellationToken)
+        {
+            foreach (var (property, parameter) in _columns)
+            {
+                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                var converter = property.GetTypeMapping().Converter;
+                parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+            }
+
+            return Convert.ToInt64(await _command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        public ValueTask DisposeAsync() => _command.DisposeAsync();
     }
 }

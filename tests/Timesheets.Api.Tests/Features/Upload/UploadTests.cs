@@ -29,6 +29,9 @@ public abstract class UploadTests(ApiFixture fixture)
         var entry = Assert.Single(mine.EnumerateArray());
         Assert.Equal("batch", entry.GetProperty("source").GetString());
         Assert.Equal(2.5m, entry.GetProperty("hours").GetDecimal());
+        Assert.Equal("pending", entry.GetProperty("status").GetString());
+        Assert.Equal(day, entry.GetProperty("date").GetString());
+        Assert.Equal("Internal", entry.GetProperty("project").GetString());
     }
 
     [Fact]

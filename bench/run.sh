@@ -236,6 +236,8 @@ for PROVIDER in $PROVIDERS; do
 
   log "Seeding: 100 users log in (code + PKCE), 16 more projects, $SEED_ROWS entries by upload..."
   $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P.txt" >/dev/null
+  # A second set of refresh chains, used up by the refresh warm-up (a redeemed token sent again would revoke its grant).
+  $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P-warm.txt" >/dev/null
   admin=$(awk '$1 == "admin@exampleco.com" {print $2}' "$OUT/tokens-$P.txt")
   tail -n +5 "$OUT/projects.txt" | while read -r name; do
     curl -fsS -o /dev/null -X POST "$API/projects" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "{\"name\":\"$name\"}"
@@ -251,6 +253,7 @@ for PROVIDER in $PROVIDERS; do
   export BENCH_TOKENS=$OUT/tokens-$P.txt BENCH_PROJECTS=$OUT/projects.txt
   log "Warm-up (${WARMUP}s each)..."
   warm "$IDENTITY/oauth/token" client_credentials.lua
+  CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-warm.txt warm "$IDENTITY/oauth/token" refresh.lua
   warm "$API/timesheets" get_timesheets.lua
   warm "$API/timesheets" post_timesheets.lua
 
@@ -302,7 +305,9 @@ for PROVIDER in $PROVIDERS; do
     stop_pid "$IDENTITY_PID"
     start_identity ES256 "$OUT/logs/identity-$P-es256.log"
     $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P-es256.txt" >/dev/null
+    $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P-es256-warm.txt" >/dev/null
     warm "$IDENTITY/oauth/token" client_credentials.lua
+    CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-es256-warm.txt warm "$IDENTITY/oauth/token" refresh.lua
     rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
     ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
     echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/$P.es256.openssl.json"

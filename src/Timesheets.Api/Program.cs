@@ -2,7 +2,6 @@ using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Errors;
 using Timesheets.Api.Health;
-using Timesheets.Api.Hosting;
 using Timesheets.Api.Features.Approvals;
 using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Features.Me;
@@ -37,7 +36,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareApiAsync();
 
-app.UseTransportSecurity(app.Services.RequireHttps(), app.Services.BehindProxy());
+app.UseTransportSecurity<ApiSettings>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

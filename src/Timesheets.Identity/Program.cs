@@ -28,7 +28,7 @@ if (await app.RunCommandAsync(args))
 
 await app.PrepareIdentityAsync();
 
-app.UseTransportSecurity(app.Services.RequireHttps(), app.Services.BehindProxy());
+app.UseTransportSecurity<IdentitySettings>();
 app.UseExceptionHandler();
 app.UseStatusCodePages(ErrorPage.WriteAsync);
 app.UseSecurityHeaders();

@@ -2,21 +2,33 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Timesheets.ServiceDefaults;
+
+/// <summary>The two transport settings every service has, in its own settings section.</summary>
+public interface ITransportSettings
+{
+    /// <summary>Refuse plain-HTTP requests and send HSTS (production). Off only in demo and test runs.</summary>
+    bool RequireHttps { get; }
+
+    /// <summary>Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto/For headers.</summary>
+    bool BehindProxy { get; }
+}
 
 public static class TransportSecurity
 {
     /// <summary>
-    /// HTTPS outside demo mode: with <paramref name="requireHttps"/> (every service's default) a
+    /// HTTPS outside demo mode: with <see cref="ITransportSettings.RequireHttps"/> (every service's default) a
     /// plain-HTTP request is refused with a 400 problem before anything reads its credentials or
     /// body, and HSTS is sent; behind a declared reverse proxy the forwarded scheme and client
     /// address are trusted instead. Health probes are answered over HTTP too (they carry no
     /// credentials and orchestrators call them on the pod address).
     /// </summary>
-    public static WebApplication UseTransportSecurity(this WebApplication app, bool requireHttps, bool behindProxy)
+    public static WebApplication UseTransportSecurity<TSettings>(this WebApplication app) where TSettings : class, ITransportSettings
     {
-        if (behindProxy)
+        var settings = app.Services.GetRequiredService<IOptions<TSettings>>().Value;
+        if (settings.BehindProxy)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
             // The proxy is declared by configuration, not by address: the deployment puts it in front.
@@ -25,7 +37,7 @@ public static class TransportSecurity
             app.UseForwardedHeaders(forwarded);
         }
 
-        if (requireHttps)
+        if (settings.RequireHttps)
         {
             app.UseHsts();
             app.Use(RefusePlainHttpAsync);

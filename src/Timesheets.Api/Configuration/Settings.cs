@@ -1,7 +1,9 @@
+using Timesheets.ServiceDefaults;
+
 namespace Timesheets.Api.Configuration;
 
 /// <summary>How the API is reached (section <c>Api</c>).</summary>
-public sealed class ApiSettings
+public sealed class ApiSettings : ITransportSettings
 {
     public const string Section = "Api";
 

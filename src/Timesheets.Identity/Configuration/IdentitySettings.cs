@@ -1,7 +1,9 @@
+using Timesheets.ServiceDefaults;
+
 namespace Timesheets.Identity.Configuration;
 
 /// <summary>Settings of the authorization server itself (section <c>Identity</c>).</summary>
-public sealed class IdentitySettings
+public sealed class IdentitySettings : ITransportSettings
 {
     public const string Section = "Identity";
 

@@ -24,8 +24,7 @@ internal static class OidcServerExtensions
         services.AddSingleton<KeyRing>();
         services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, KeyRingServerOptions>();
         services.AddScoped<PrincipalFactory>();
-        services.AddSingleton<ClientSecretCache>();
-        services.AddSingleton<ApplicationCache>();
+        services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOpenIddict()
@@ -85,7 +84,7 @@ internal static class OidcServerExtensions
                 }
             });
 
-        // OpenIddict resolves its manager through the closed generic type; this one caches verified secrets.
+        // OpenIddict resolves its manager through the closed generic type; this one caches applications and verified secrets.
         services.Replace(ServiceDescriptor.Scoped<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>, SecretCachingApplicationManager>());
         return services;
     }

@@ -156,11 +156,15 @@ warm() { # url script [args]: a short untimed run
   wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" -s "$BENCH/lua/$script" "$@" "$url" >/dev/null 2>&1 || true
 }
 
+# Signatures/s on all cores, as openssl measures them (the limits the token scenarios are held to).
+rsa_rate() { openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}'; }
+ec_rate() { openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}'; }
+
 # --- limits (once, before the services start) --------------------------------------------------
 echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$R/load-start.txt"
 log "Limits: openssl speed (RSA-2048, ECDSA P-256), password hashers..."
-rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
-ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
+rsa=$(rsa_rate)
+ec=$(ec_rate)
 echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/limit.openssl.json"
 $TOOL hash 3 > "$R/limit.hash.json"
 log "  $(cat "$R/limit.openssl.json") $(cat "$R/limit.hash.json")"
@@ -266,7 +270,7 @@ for PROVIDER in $PROVIDERS; do
   fi
   log "Scenarios (${DURATION}s each, $CONNS connections, $THREADS wrk threads)..."
   # The limits again, right before the scenarios they bound: the load on a shared machine changes by the minute.
-  rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
+  rsa=$(rsa_rate)
   echo "{\"rsa2048_sign_per_s\":${rsa:-0}}" > "$R/$P.openssl.json"
   if want cc; then
     run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
@@ -308,8 +312,8 @@ for PROVIDER in $PROVIDERS; do
     $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P-es256-warm.txt" >/dev/null
     warm "$IDENTITY/oauth/token" client_credentials.lua
     CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-es256-warm.txt warm "$IDENTITY/oauth/token" refresh.lua
-    rsa=$(openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}')
-    ec=$(openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}')
+    rsa=$(rsa_rate)
+    ec=$(ec_rate)
     echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/$P.es256.openssl.json"
     run_wrk "$P.es256.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
     BENCH_CLOSE=1 run_wrk "$P.es256.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Features.Projects;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Data;
 
@@ -12,6 +13,8 @@ internal static class StartupExtensions
     /// <summary>Before the first request: migrations when <c>Database:MigrateOnStart</c>, demo projects when <c>Demo:Enabled</c>.</summary>
     public static async Task PrepareApiAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        // Instances starting together take turns, so only the first one adds the demo projects.
+        await using var startup = await StartupLock.AcquireAsync(app.Services, "api", cancellationToken);
         if (app.Services.MigrateOnStart())
         {
             await app.Services.MigrateApiDatabaseAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Seeding;
 
@@ -14,6 +15,8 @@ internal static class StartupExtensions
     /// </summary>
     public static async Task PrepareIdentityAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        // Instances starting together take turns, so only the first one creates keys and seed rows.
+        await using var startup = await StartupLock.AcquireAsync(app.Services, "identity", cancellationToken);
         if (app.Services.MigrateOnStart())
         {
             await app.Services.MigrateIdentityDatabaseAsync(cancellationToken);

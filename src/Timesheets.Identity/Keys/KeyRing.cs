@@ -8,17 +8,22 @@ using Timesheets.Identity.Data;
 namespace Timesheets.Identity.Keys;
 
 /// <summary>
-/// The signing and encryption keys loaded from the database at start-up. The newest active RSA key
-/// signs; retired ones stay in the JWKS so tokens they signed verify until they expire.
+/// The signing and encryption keys loaded from the database at start-up. The newest active RSA (or
+/// P-256) key signs what others verify: access and ID tokens. Retired ones stay in the JWKS so tokens
+/// they signed verify until they expire. An HMAC key signs what only this server reads: authorization
+/// codes and refresh tokens (see <see cref="Oidc.InternalTokenSigning"/>).
 /// </summary>
 internal sealed class KeyRing
 {
     public const string SigningUse = "sig";
     public const string EncryptionUse = "enc";
+    public const string InternalSigningUse = "mac";
 
     public IReadOnlyList<StoredKey> SigningKeys { get; private set; } = [];
 
     public IReadOnlyList<StoredKey> EncryptionKeys { get; private set; } = [];
+
+    public IReadOnlyList<StoredKey> InternalSigningKeys { get; private set; } = [];
 
     public bool Loaded { get; private set; }
 
@@ -35,6 +40,11 @@ internal sealed class KeyRing
             db.Keys.Add(NewAesKey());
         }
 
+        if (!await db.Keys.AnyAsync(k => k.Use == InternalSigningUse && k.RetiredAt == null, cancellationToken))
+        {
+            db.Keys.Add(NewHmacKey());
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         var keys = await db.Keys.AsNoTracking().ToListAsync(cancellationToken);
@@ -45,6 +55,7 @@ internal sealed class KeyRing
 
         SigningKeys = Order(keys.Where(k => k.Use == SigningUse));
         EncryptionKeys = Order(keys.Where(k => k.Use == EncryptionUse));
+        InternalSigningKeys = Order(keys.Where(k => k.Use == InternalSigningUse));
         Loaded = true;
     }
 
@@ -81,14 +92,18 @@ internal sealed class KeyRing
         };
     }
 
-    public static StoredKey NewAesKey()
+    public static StoredKey NewAesKey() => NewSymmetricKey(EncryptionUse, "A256KW");
+
+    public static StoredKey NewHmacKey() => NewSymmetricKey(InternalSigningUse, SecurityAlgorithms.HmacSha256);
+
+    private static StoredKey NewSymmetricKey(string use, string algorithm)
     {
         var key = RandomNumberGenerator.GetBytes(32);
         return new StoredKey
         {
             Id = Base64UrlEncoder.Encode(SHA256.HashData(key))[..22],
-            Use = EncryptionUse,
-            Algorithm = "A256KW",
+            Use = use,
+            Algorithm = algorithm,
             Material = Convert.ToBase64String(key),
             CreatedAt = DateTimeOffset.UtcNow,
         };
@@ -110,12 +125,19 @@ internal sealed class KeyRingServerOptions(KeyRing ring) : IConfigureOptions<Ope
             options.SigningCredentials.Add(ToCredentials(key));
         }
 
+        // Never published: OpenIddict leaves symmetric keys out of the JWKS and discovery.
+        foreach (var key in ring.InternalSigningKeys)
+        {
+            options.SigningCredentials.Add(new SigningCredentials(Symmetric(key), SecurityAlgorithms.HmacSha256));
+        }
+
         foreach (var key in ring.EncryptionKeys)
         {
-            var symmetric = new SymmetricSecurityKey(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
-            options.EncryptionCredentials.Add(new EncryptingCredentials(symmetric, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+            options.EncryptionCredentials.Add(new EncryptingCredentials(Symmetric(key), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
     }
+
+    private static SymmetricSecurityKey Symmetric(StoredKey key) => new(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
 
     private static SigningCredentials ToCredentials(StoredKey key)
     {

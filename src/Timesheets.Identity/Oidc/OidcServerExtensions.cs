@@ -59,6 +59,7 @@ internal static class OidcServerExtensions
 
                 // Plain signed JWTs so any API validates them from the JWKS alone.
                 options.DisableAccessTokenEncryption();
+                options.AddEventHandler(InternalTokenSigning.Descriptor);
 
                 // Auth0 compatibility and always-listed scopes (see the handlers' notes).
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnAuthorization);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 
@@ -86,5 +88,48 @@ public sealed class Es256SigningTests
         Assert.Equal("EC", key.GetProperty("kty").GetString());
         Assert.Equal("P-256", key.GetProperty("crv").GetString());
         Assert.False(key.TryGetProperty("d", out _), "the private key must never be published");
+    }
+}
+
+public sealed class InternalTokenSigningTests
+{
+    [Fact]
+    public async Task RefreshTokens_AreSignedWithTheHmacKey_WhichIsNeverPublished()
+    {
+        await using var host = new IdentityHost(TestDatabase.Sqlite("mac"));
+        using var client = host.CreateOidcClient();
+        var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
+        var ring = host.Services.GetRequiredService<KeyRing>();
+        var mac = Assert.Single(ring.InternalSigningKeys);
+
+        // Inside its AES encryption, the refresh token carries an HMAC signature by the internal key.
+        var inner = InnerToken(tokens.RefreshToken!, ring);
+        Assert.Equal("HS256", inner.Alg);
+        Assert.Equal(mac.Id, inner.Kid);
+
+        // What apps and APIs verify stays RS256 under a published key; the HMAC key is published nowhere.
+        Assert.Equal("RS256", (await Jwks.ValidateAsync(client.Http, tokens.AccessToken, IdentityHost.ApiAudience)).Alg);
+        await Jwks.ValidateAsync(client.Http, tokens.IdToken!, OidcTestClient.MobileClient);
+        var jwks = await client.Http.GetStringAsync("/.well-known/jwks.json");
+        Assert.DoesNotContain(mac.Id, jwks, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"oct\"", jwks, StringComparison.Ordinal);
+        var algorithms = (await Jwks.DiscoveryAsync(client.Http)).GetProperty("id_token_signing_alg_values_supported")
+            .EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Equal(["RS256"], algorithms);
+
+        // Rotation keeps both rules.
+        var rotated = await OidcTestClient.ExpectTokensAsync(await client.RefreshAsync(tokens.RefreshToken!));
+        Assert.Equal("HS256", InnerToken(rotated.RefreshToken!, ring).Alg);
+        Assert.Equal("RS256", (await Jwks.ValidateAsync(client.Http, rotated.AccessToken, IdentityHost.ApiAudience)).Alg);
+    }
+
+    private static JsonWebToken InnerToken(string token, KeyRing ring)
+    {
+        var handler = new JsonWebTokenHandler();
+        var decrypted = handler.DecryptToken(new JsonWebToken(token), new TokenValidationParameters
+        {
+            TokenDecryptionKeys = [.. ring.EncryptionKeys.Select(k => new SymmetricSecurityKey(Convert.FromBase64String(k.Material)) { KeyId = k.Id })],
+        });
+        return new JsonWebToken(decrypted);
     }
 }

@@ -5,9 +5,10 @@ using System.Text.Json;
 /// <summary>Turns bench/run.sh's results folder into docs/benchmarks.md.</summary>
 internal static class Report
 {
-    // RSA signatures one refresh grant needs: access token (JWS), ID token (JWS, scope openid) and the
-    // rotated refresh token (OpenIddict signs it, then encrypts it: a JWS inside a JWE).
-    private const int SignaturesPerRefresh = 3;
+    // RSA signatures one refresh grant needs: access token (JWS) and ID token (JWS, scope openid). The
+    // rotated refresh token is HMAC-signed inside its AES encryption (Oidc/InternalTokenSigning.cs); until
+    // 2026-11-28 it was RSA-signed too, and the reports of before then divide by 3.
+    private const int SignaturesPerRefresh = 2;
 
     public static int Write(string dir, string outFile, string command, string started, string cores)
     {

@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
+using Timesheets.Identity.Oidc;
+using OpenIddict.Server;
 
 namespace Timesheets.Identity.Tests.Keys;
 
@@ -121,6 +124,35 @@ public sealed class InternalTokenSigningTests
         var rotated = await OidcTestClient.ExpectTokensAsync(await client.RefreshAsync(tokens.RefreshToken!));
         Assert.Equal("HS256", InnerToken(rotated.RefreshToken!, ring).Alg);
         Assert.Equal("RS256", (await Jwks.ValidateAsync(client.Http, rotated.AccessToken, IdentityHost.ApiAudience)).Alg);
+    }
+
+    /// <summary>
+    /// An upgrade: a refresh token from a version that RSA-signed refresh tokens (simulated by a host
+    /// without the HMAC credentials and the handler that picks them) is still redeemed after the upgrade.
+    /// </summary>
+    [Fact]
+    public async Task RefreshTokenSignedWithRsaBeforeTheUpgrade_IsStillRedeemed()
+    {
+        var database = TestDatabase.Sqlite("mac-upgrade");
+        string refreshToken;
+        await using (var before = new IdentityHost(database).WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<OpenIddictServerOptions>(options =>
+            {
+                options.Handlers.RemoveAll(handler => handler.ServiceDescriptor.ServiceType == typeof(InternalTokenSigning));
+                options.SigningCredentials.RemoveAll(credentials => credentials.Key is SymmetricSecurityKey);
+            }))))
+        {
+            using var http = before.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+            var client = new OidcTestClient(http);
+            refreshToken = (await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword)).RefreshToken!;
+            var ring = before.Services.GetRequiredService<KeyRing>();
+            Assert.Equal("RS256", InnerToken(refreshToken, ring).Alg);
+        }
+
+        await using var after = new IdentityHost(database);
+        using var again = after.CreateOidcClient();
+        var rotated = await OidcTestClient.ExpectTokensAsync(await again.RefreshAsync(refreshToken));
+        Assert.Equal("HS256", InnerToken(rotated.RefreshToken!, after.Services.GetRequiredService<KeyRing>()).Alg);
     }
 
     private static JsonWebToken InnerToken(string token, KeyRing ring)

@@ -136,9 +136,30 @@ rss_sampler() { # pid file
 }
 
 # wrk run: name url script [extra wrk args]; writes results/<name>.json with RSS peaks added.
+# PostgreSQL keeps working after a scenario (autovacuum and checkpoints after thousands of inserts). Each
+# scenario starts once our cluster has used under 5 % of a core for a second, or after 30 s.
+pg_ticks() {
+  local master t=0 p
+  master=$(head -1 "$PG_DIR/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  for p in "$master" $(pgrep -P "$master"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
+settle() {
+  local i a b
+  for i in $(seq 30); do
+    a=$(pg_ticks); sleep 1; b=$(pg_ticks)
+    if [ $((b - a)) -lt 5 ]; then
+      if [ "$i" -gt 1 ]; then log "  (waited ${i} s for PostgreSQL to go quiet)"; fi
+      return 0
+    fi
+  done
+  log "  (PostgreSQL still busy after 30 s; going on)"
+}
+
 run_wrk() {
   local name=$1 url=$2 script=$3; shift 3
   local s1 s2 sp1 sp2
+  settle
   echo 0 > "$OUT/rss.identity"; echo 0 > "$OUT/rss.api"
   rss_sampler "${IDENTITY_PID:-0}" "$OUT/rss.identity" & sp1=$!
   rss_sampler "${API_PID:-0}" "$OUT/rss.api" & sp2=$!
@@ -288,11 +309,13 @@ for PROVIDER in $PROVIDERS; do
   if want upload; then
   log "Batch upload of $UPLOAD_ROWS CSV rows..."
   machine=$($TOOL cc "$IDENTITY" "$SECRET")
+  settle
   $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$R/$P.upload.json" || true
   log "  upload: $(cat "$R/$P.upload.json")"
   fi
 
   if want logins; then
+  settle
   $TOOL hash 3 > "$R/$P.hash.json"
   log "Password logins through the login form + code exchange ($LOGIN_CONC concurrent flows)..."
   echo 0 > "$OUT/rss.identity"

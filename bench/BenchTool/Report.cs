@@ -70,7 +70,8 @@ internal static class Report
         md.AppendLine("- **Load:** wrk on keep-alive connections (32 unless stated); the token endpoint also with `Connection: close` (a new TCP");
         md.AppendLine("  connection per request). Logins are driven by `bench/BenchTool logins` (HttpClient, one cookie jar per flow, 3 s untimed");
         md.AppendLine("  warm-up) because a login is five requests: `/authorize` → login page → form POST → `/authorize` → `/oauth/token`. Every");
-        md.AppendLine("  scenario runs warm: wrk warm-ups for the token endpoint and the API, three refresh grants per user while seeding.");
+        md.AppendLine("  scenario runs warm: wrk warm-ups for the token endpoint and the API, three refresh grants per user while seeding; and");
+        md.AppendLine("  each starts once the private PostgreSQL has used under 5 % of a core for a second (at most 30 s of waiting).");
         md.AppendLine("- **Profiling:** `HOLD=1 PROVIDERS=Postgres bench/run.sh` seeds and then keeps the services running for `perf` or");
         md.AppendLine("  `dotnet-trace` under your own wrk load (see the analysis below for how the figures in it were taken).");
         md.AppendLine();

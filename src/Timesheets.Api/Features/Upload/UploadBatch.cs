@@ -135,14 +135,18 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
             return (0, skipped);
         }
 
-        if (entries.Count == 0)
+        if (entries.Count > 0)
         {
-            return (0, skipped);
+            var (first, last) = await _store.InsertAsync(entries, now, cancellationToken);
+            _firstId = _firstId == 0 ? first : _firstId;
+            _lastId = last;
         }
 
-        var (first, last) = await _store.InsertAsync(entries, now, cancellationToken);
-        _firstId = _firstId == 0 ? first : _firstId;
-        _lastId = last;
+        // Every row of this chunk is now stored in the upload's transaction (or was skipped as stored),
+        // where the next chunk's lookup of stored external ids finds it: the set only has to span one
+        // chunk, so memory stays flat. After an error nothing is stored any more, and the set keeps
+        // growing so that duplicates are still reported exactly.
+        _externalIds.Clear();
         return (entries.Count, skipped);
     }
 

@@ -93,6 +93,25 @@ public abstract class UploadTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_ExternalIdRepeatedInALaterChunk_IsSkippedOnce()
+    {
+        using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
+        var batch = Id()[..8];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var csv = new StringBuilder("user_id,date,project,hours,external_id\n");
+        for (var i = 0; i < 1_500; i++)
+        {
+            // Row 1,301 (second chunk) repeats row 11's external id (first chunk); every row is its own user and day.
+            var externalId = i == 1_300 ? $"{batch}-10" : $"{batch}-{i}";
+            csv.Append(CultureInfo.InvariantCulture, $"dup{i % 100}.{batch}@exampleco.com,{today.AddDays(-100 - (i / 100)):yyyy-MM-dd},Internal,1,{externalId}\n");
+        }
+
+        var result = await (await machine.PostRawAsync("/timesheets/upload", csv.ToString(), "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1_499, result.GetProperty("created").GetInt32());
+        Assert.Equal(1, result.GetProperty("skipped").GetInt32());
+    }
+
+    [Fact]
     public async Task Upload_CsvMissingColumn_Returns400()
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);

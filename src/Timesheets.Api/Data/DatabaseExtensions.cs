@@ -21,7 +21,7 @@ internal static class DatabaseExtensions
         else
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
-            services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit()));
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

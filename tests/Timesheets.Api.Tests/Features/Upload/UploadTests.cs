@@ -10,6 +10,24 @@ public abstract class UploadTests(ApiFixture fixture)
 {
     private static string Id() => Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// A CSV of <paramref name="rows"/> rows of a fresh batch: row i is user i % users, <paramref name="daysBack"/> + i / users
+    /// days ago, in Internal, with external id "batch-i" unless <paramref name="externalId"/> says otherwise.
+    /// </summary>
+    private static string BulkCsv(int rows, int users, int daysBack, decimal hours, Func<string, int, string>? externalId = null)
+    {
+        var batch = Id()[..8];
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var csv = new StringBuilder("user_id,date,project,hours,external_id\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var id = externalId?.Invoke(batch, i) ?? $"{batch}-{i}";
+            csv.Append(CultureInfo.InvariantCulture, $"bulk{i % users}.{batch}@exampleco.com,{today.AddDays(-daysBack - (i / users)):yyyy-MM-dd},Internal,{hours},{id}\n");
+        }
+
+        return csv.ToString();
+    }
+
     [Fact]
     public async Task Upload_JsonArray_StoresRowsForNamedUsersAsBatch()
     {
@@ -96,17 +114,9 @@ public abstract class UploadTests(ApiFixture fixture)
     public async Task Upload_ExternalIdRepeatedInALaterChunk_IsSkippedOnce()
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
-        var batch = Id()[..8];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var csv = new StringBuilder("user_id,date,project,hours,external_id\n");
-        for (var i = 0; i < 1_500; i++)
-        {
-            // Row 1,301 (second chunk) repeats row 11's external id (first chunk); every row is its own user and day.
-            var externalId = i == 1_300 ? $"{batch}-10" : $"{batch}-{i}";
-            csv.Append(CultureInfo.InvariantCulture, $"dup{i % 100}.{batch}@exampleco.com,{today.AddDays(-100 - (i / 100)):yyyy-MM-dd},Internal,1,{externalId}\n");
-        }
-
-        var result = await (await machine.PostRawAsync("/timesheets/upload", csv.ToString(), "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
+        // Row 1,301 (second chunk) repeats row 11's external id (first chunk); every row is its own user and day.
+        var csv = BulkCsv(1_500, users: 100, daysBack: 100, hours: 1, externalId: (batch, i) => i == 1_300 ? $"{batch}-10" : $"{batch}-{i}");
+        var result = await (await machine.PostRawAsync("/timesheets/upload", csv, "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(1_499, result.GetProperty("created").GetInt32());
         Assert.Equal(1, result.GetProperty("skipped").GetInt32());
     }
@@ -123,16 +133,9 @@ public abstract class UploadTests(ApiFixture fixture)
     public async Task Upload_TenThousandCsvRows_AreAllStoredInChunks()
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
-        var batch = Id()[..8];
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var csv = new StringBuilder("user_id,date,project,hours,external_id\n");
-        for (var i = 0; i < 10_000; i++)
-        {
-            // 200 users × 50 days, one row per user and day: ten chunks of the streamed reader.
-            csv.Append(CultureInfo.InvariantCulture, $"bulk{i % 200}.{batch}@exampleco.com,{today.AddDays(-200 - (i / 200)):yyyy-MM-dd},Internal,0.5,{batch}-{i}\n");
-        }
-
-        var result = await (await machine.PostRawAsync("/timesheets/upload", csv.ToString(), "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
+        // 200 users × 50 days, one row per user and day: ten chunks of the streamed reader.
+        var csv = BulkCsv(10_000, users: 200, daysBack: 200, hours: 0.5m);
+        var result = await (await machine.PostRawAsync("/timesheets/upload", csv, "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(10_000, result.GetProperty("created").GetInt32());
     }
 

@@ -7,12 +7,15 @@ internal static class ChangeLog
 {
     /// <summary>Adds a row to the changes feed in the same unit of work as the change itself.</summary>
     public static void RecordChange(this ApiDataContext db, TimesheetEntry entry, bool deleted = false) =>
-        db.Changes.Add(new EntryChange
-        {
-            EntryId = entry.Id,
-            OwnerSub = entry.OwnerSub,
-            OwnerEmail = entry.OwnerEmail,
-            Deleted = deleted,
-            At = DateTime.UtcNow,
-        });
+        db.Changes.Add(ChangeOf(entry, deleted, DateTime.UtcNow));
+
+    /// <summary>The changes-feed row for a change of <paramref name="entry"/> made at <paramref name="at"/>.</summary>
+    public static EntryChange ChangeOf(TimesheetEntry entry, bool deleted, DateTime at) => new()
+    {
+        EntryId = entry.Id,
+        OwnerSub = entry.OwnerSub,
+        OwnerEmail = entry.OwnerEmail,
+        Deleted = deleted,
+        At = at,
+    };
 }

@@ -68,8 +68,7 @@ internal sealed class EfUploadStore(ApiDataContext db) : UploadStore
         foreach (var entry in entries)
         {
             entry.Id = await entryInsert.ExecuteAsync(entry, cancellationToken);
-            var change = new EntryChange { EntryId = entry.Id, OwnerSub = entry.OwnerSub, OwnerEmail = entry.OwnerEmail, Deleted = false, At = now };
-            await changeInsert.ExecuteAsync(change, cancellationToken);
+            await changeInsert.ExecuteAsync(ChangeLog.ChangeOf(entry, deleted: false, now), cancellationToken);
         }
 
         return (entries.Min(e => e.Id), entries.Max(e => e.Id));

@@ -30,24 +30,21 @@ internal sealed class KeyRing
     /// <summary>Creates the first keys when the database has none (of the configured algorithm), then loads them all.</summary>
     public async Task LoadAsync(IdentityDataContext db, string signingAlgorithm, CancellationToken cancellationToken)
     {
-        if (!await db.Keys.AnyAsync(k => k.Use == SigningUse && k.Algorithm == signingAlgorithm && k.RetiredAt == null, cancellationToken))
-        {
-            db.Keys.Add(NewSigningKey(signingAlgorithm));
-        }
-
-        if (!await db.Keys.AnyAsync(k => k.Use == EncryptionUse && k.RetiredAt == null, cancellationToken))
-        {
-            db.Keys.Add(NewAesKey());
-        }
-
-        if (!await db.Keys.AnyAsync(k => k.Use == InternalSigningUse && k.RetiredAt == null, cancellationToken))
-        {
-            db.Keys.Add(NewHmacKey());
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-
         var keys = await db.Keys.AsNoTracking().ToListAsync(cancellationToken);
+        bool HasActive(string use, string? algorithm = null) =>
+            keys.Exists(k => k.Use == use && k.RetiredAt == null && (algorithm is null || k.Algorithm == algorithm));
+        List<StoredKey> created =
+        [
+            .. HasActive(SigningUse, signingAlgorithm) ? [] : new[] { NewSigningKey(signingAlgorithm) },
+            .. HasActive(EncryptionUse) ? [] : new[] { NewAesKey() },
+            .. HasActive(InternalSigningUse) ? [] : new[] { NewHmacKey() },
+        ];
+        if (created.Count > 0)
+        {
+            db.Keys.AddRange(created);
+            await db.SaveChangesAsync(cancellationToken);
+            keys.AddRange(created);
+        }
 
         // Active keys of the configured algorithm first, newest first: OpenIddict signs with the first credential.
         List<StoredKey> Order(IEnumerable<StoredKey> keys) =>

@@ -65,6 +65,18 @@ public sealed class LimitSettings
     public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
 }
 
+/// <summary>Memory the API may use to answer repeated reads (section <c>Cache</c>).</summary>
+public sealed class CacheSettings
+{
+    public const string Section = "Cache";
+
+    /// <summary>
+    /// Megabytes of first pages of <c>GET /timesheets</c> kept in memory (about 25 KB per user with 50
+    /// entries); 0 turns the cache off.
+    /// </summary>
+    public int PageMegabytes { get; set; } = 32;
+}
+
 /// <summary>Demo mode (section <c>Demo</c>): seeds a few projects into an empty database.</summary>
 public sealed class DemoSettings
 {

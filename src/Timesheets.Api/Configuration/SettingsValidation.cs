@@ -16,11 +16,13 @@ internal static class SettingsValidation
         services.AddOptions<DatabaseSettings>().Bind(configuration.GetSection(DatabaseSettings.Section)).ValidateOnStart();
         services.AddOptions<EntrySettings>().Bind(configuration.GetSection(EntrySettings.Section)).ValidateOnStart();
         services.AddOptions<LimitSettings>().Bind(configuration.GetSection(LimitSettings.Section)).ValidateOnStart();
+        services.AddOptions<CacheSettings>().Bind(configuration.GetSection(CacheSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettingsValidator>();
         services.AddSingleton<IValidateOptions<EntrySettings>, EntrySettingsValidator>();
         services.AddSingleton<IValidateOptions<LimitSettings>, LimitSettingsValidator>();
+        services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidator>();
         return services;
     }
 }
@@ -67,4 +69,12 @@ internal sealed class LimitSettingsValidator : IValidateOptions<LimitSettings>
         options.MaxBodyBytes >= 1024 && options.MaxUploadBytes >= options.MaxBodyBytes
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("Limits:MaxBodyBytes must be at least 1024 and Limits:MaxUploadBytes at least Limits:MaxBodyBytes.");
+}
+
+internal sealed class CacheSettingsValidator : IValidateOptions<CacheSettings>
+{
+    public ValidateOptionsResult Validate(string? name, CacheSettings options) =>
+        options.PageMegabytes is >= 0 and <= 4096
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"{SettingsReader.Env("Cache:PageMegabytes")} must be between 0 (no cache) and 4096.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Timesheets.Api.Features.Timesheets;
 using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Data;
@@ -13,15 +14,20 @@ internal static class DatabaseExtensions
     public static IServiceCollection AddApiDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = SettingsReader.Read(configuration, DatabaseSettings.Section, new DatabaseSettingsValidator());
+        services.AddSingleton<NewestPageCache>();
+        services.AddSingleton<NewestPageInvalidation>();
         if (settings.Provider == DatabaseProviders.Postgres)
         {
             var connectionString = ConnectionStrings.Postgres(settings.ConnectionString);
-            services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>((sp, o) =>
+                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
+            services.AddHostedService<ChangeNotifications>();
         }
         else
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
-            services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit()));
+            services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>((sp, o) =>
+                o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit(), sp.GetRequiredService<NewestPageInvalidation>()));
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

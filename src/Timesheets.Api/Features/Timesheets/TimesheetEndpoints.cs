@@ -25,8 +25,9 @@ internal static class TimesheetEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem>> ListAsync(
-        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, HttpContext http, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<EntryResponse>>, CachedPage, ValidationProblem>> ListAsync(
+        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, NewestPageCache pages,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = db.Entries.Where(e => e.OwnerSub == caller.Sub).Filter(filter, settings.Value.MaxPageSize, errors);
@@ -35,9 +36,21 @@ internal static class TimesheetEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(filter.IsUnfiltered()
-            ? await db.OwnNewestPageAsync(caller.Sub, filter, http, cancellationToken)
-            : await query.PageAsync(filter, http, cancellationToken));
+        if (!filter.IsUnfiltered())
+        {
+            return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
+        }
+
+        // The first page, what the app opens on: from memory while no write has touched it.
+        var key = NewestPageCache.KeyOf(caller.Sub, http.Request);
+        if (pages.TryGet(caller.Sub, key, out var cached))
+        {
+            return cached;
+        }
+
+        var stamp = pages.StampOf(caller.Sub);
+        var page = await db.OwnNewestPageAsync(caller.Sub, filter, http, cancellationToken);
+        return pages.Store(key, stamp, page, http.Response.Headers.Link.FirstOrDefault());
     }
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(

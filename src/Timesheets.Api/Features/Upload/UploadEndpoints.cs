@@ -8,6 +8,7 @@ using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Errors;
 using Timesheets.Api.Features.Projects;
+using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Upload;
@@ -30,7 +31,8 @@ internal static class UploadEndpoints
 
     [LargeBody]
     internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, NewestPageCache pages, IOptions<EntrySettings> settings, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         IAsyncEnumerable<UploadRow> rows;
@@ -60,6 +62,12 @@ internal static class UploadEndpoints
             }
 
             await transaction.CommitAsync(cancellationToken);
+            // The rows bypass the change tracker that tells the page cache about other writes.
+            if (result.Created > 0)
+            {
+                pages.InvalidateAll();
+            }
+
             return TypedResults.Ok(result);
         }
         catch (FormatException ex)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Timesheets.Api.Data;
+using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Users;
@@ -9,7 +10,7 @@ namespace Timesheets.Api.Features.Users;
 /// Records each user the first time this instance sees their token, and hands them the entries a
 /// batch job uploaded under their email before the API knew their <c>sub</c>.
 /// </summary>
-internal sealed class UserDirectory
+internal sealed class UserDirectory(NewestPageCache pages)
 {
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
 
@@ -40,10 +41,16 @@ internal sealed class UserDirectory
             db.ChangeTracker.Clear();
         }
 
-        await db.Entries.Where(e => e.OwnerSub == null && e.OwnerEmail == caller.Email)
+        var handed = await db.Entries.Where(e => e.OwnerSub == null && e.OwnerEmail == caller.Email)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.OwnerSub, caller.Sub), cancellationToken);
         await db.Changes.Where(c => c.OwnerSub == null && c.OwnerEmail == caller.Email)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerSub, caller.Sub), cancellationToken);
+        if (handed > 0)
+        {
+            // Committed (each statement is its own transaction): their first page has changed.
+            pages.Invalidate(caller.Sub);
+        }
+
         _seen[caller.Sub] = caller.Email;
     }
 

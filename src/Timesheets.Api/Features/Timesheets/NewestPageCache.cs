@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
+using Timesheets.ServiceDefaults;
+
+namespace Timesheets.Api.Features.Timesheets;
+
+/// <summary>
+/// The first page of each user's own entries (<c>GET /timesheets</c> with no filter, what the app
+/// opens on), kept as the JSON bytes that were sent, so that reading it again costs neither a query
+/// nor serialisation.
+/// <para>
+/// A page is served only while nothing that could change it has committed since it was read. Every
+/// owner has a version (one of <see cref="Stripes"/> counters, chosen by a hash of the <c>sub</c>;
+/// two owners sharing a counter only cost each other a miss), and there is one version for all.
+/// A page records both versions as they were <em>before</em> its query ran; a write bumps them
+/// <em>after</em> it commits. So a page read before a commit can never outlive it, whichever
+/// finished first.
+/// </para>
+/// <para>
+/// Who bumps: this instance's handlers, after their commit and before they answer (so a client
+/// reads its own writes), and, on PostgreSQL, <see cref="Data.ChangeNotifications"/> for writes
+/// committed by any instance (database triggers send them). Until that listener is connected, and
+/// whenever it is not, the cache serves nothing (<see cref="Available"/>).
+/// </para>
+/// </summary>
+internal sealed class NewestPageCache : IDisposable
+{
+    /// <summary>The oldest a page may be, even when a notification was lost without the connection failing visibly.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private const int Stripes = 4096;
+
+    private readonly long[] _ownerVersions = new long[Stripes];
+    private readonly MemoryCache? _pages;
+    private readonly JsonSerializerOptions _json;
+    private long _allVersion;
+    private volatile bool _available;
+
+    public NewestPageCache(IOptions<CacheSettings> settings, IOptions<JsonOptions> json, IOptions<DatabaseSettings> database)
+    {
+        _json = json.Value.SerializerOptions;
+        var bytes = settings.Value.PageMegabytes * 1024L * 1024;
+        _pages = bytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = bytes }) : null;
+        // SQLite: one process owns the file, and its handlers bump every change they make.
+        // PostgreSQL: other instances write too; the listener turns the cache on once it listens.
+        _available = _pages is not null && database.Value.Provider != DatabaseProviders.Postgres;
+    }
+
+    /// <summary>False while writes of other instances could go unnoticed: nothing is served or kept then.</summary>
+    public bool Available
+    {
+        get => _available;
+        set => _available = value && _pages is not null;
+    }
+
+    /// <summary>The versions a page read from now on depends on; take them before the query.</summary>
+    public Stamp StampOf(string sub) => new(Volatile.Read(ref _ownerVersions[StripeOf(sub)]), Interlocked.Read(ref _allVersion));
+
+    public bool TryGet(string sub, string key, out CachedPage page)
+    {
+        if (_available && _pages!.TryGetValue(key, out var value) && value is CachedPage cached && cached.Stamp == StampOf(sub))
+        {
+            page = cached;
+            return true;
+        }
+
+        page = null!;
+        return false;
+    }
+
+    /// <summary>Serialises the page once; keeps it when the cache is on and nothing committed since <paramref name="stamp"/>.</summary>
+    public CachedPage Store(string key, Stamp stamp, List<EntryResponse> entries, string? link)
+    {
+        var page = new CachedPage(JsonSerializer.SerializeToUtf8Bytes(entries, _json), link, stamp);
+        if (_available)
+        {
+            // Size counts the JSON plus the key and the entry's own bookkeeping.
+            _pages!.Set(key, page, new MemoryCacheEntryOptions { Size = page.Json.Length + (key.Length * 2) + 200, AbsoluteExpirationRelativeToNow = MaxAge });
+        }
+
+        return page;
+    }
+
+    /// <summary>After a commit that changed entries of this owner (a <c>null</c> owner has no page).</summary>
+    public void Invalidate(string? sub)
+    {
+        if (sub is not null)
+        {
+            Interlocked.Increment(ref _ownerVersions[StripeOf(sub)]);
+        }
+    }
+
+    /// <summary>After a commit that may change anyone's page: a project renamed, an upload.</summary>
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref _allVersion);
+        _pages?.Clear();
+    }
+
+    public void Dispose() => _pages?.Dispose();
+
+    private static int StripeOf(string sub) => (int)((uint)string.GetHashCode(sub, StringComparison.Ordinal) % Stripes);
+
+    /// <summary>The cache key: the owner, the path and the exact query string (they shape the <c>Link</c> header).</summary>
+    public static string KeyOf(string sub, HttpRequest request) => KeyOf(sub, request.Path, request.QueryString);
+
+    public static string KeyOf(string sub, PathString path, QueryString query) => string.Concat(sub, "\n", path.Value, query.Value);
+
+    internal readonly record struct Stamp(long Owner, long All);
+}
+
+/// <summary>A page as sent: <c>200</c>, the JSON bytes, and the next page's <c>Link</c> when there is one.</summary>
+internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = Json.Length;
+        if (Link is not null)
+        {
+            response.Headers.Link = Link;
+        }
+
+        return response.Body.WriteAsync(Json).AsTask();
+    }
+}

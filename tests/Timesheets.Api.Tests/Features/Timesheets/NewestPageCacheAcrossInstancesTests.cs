@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Timesheets.Api.Data;
+using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Tests.Infrastructure;
+using Timesheets.Testing;
+
+namespace Timesheets.Api.Tests.Features.Timesheets;
+
+/// <summary>
+/// Two API instances on one PostgreSQL database, each with its own page cache: a write through one
+/// must reach the other's cached first page (the database's notifications), also when the other
+/// instance's listening connection was cut at the moment of the write.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixture) : IAsyncLifetime
+{
+    private const string FirstPage = "/timesheets?limit=200";
+    private ApiHost _other = null!;
+
+    public Task InitializeAsync()
+    {
+        _other = new ApiHost(fixture.Identity, fixture.Api.Database);
+        _ = _other.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _other.DisposeAsync();
+
+    private static async Task WaitUntilAvailableAsync(ApiHost host)
+    {
+        var pages = host.Services.GetRequiredService<NewestPageCache>();
+        for (var i = 0; i < 100 && !pages.Available; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(pages.Available, "The page cache never turned on.");
+    }
+
+    private async Task<HttpClient> ClientOfAsync(ApiHost host, string user)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await fixture.TokenAsync(user));
+        return client;
+    }
+
+    /// <summary>The entry as the first page shows it, polled for up to 5 s: notifications arrive a moment after the commit.</summary>
+    private static async Task<JsonElement?> EventuallyAsync(HttpClient client, long id, Func<JsonElement?, bool> done)
+    {
+        JsonElement? entry = null;
+        for (var i = 0; i < 50; i++)
+        {
+            var page = await (await client.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
+            entry = page.EnumerateArray().Where(e => e.GetProperty("id").GetInt64() == id).Select(e => (JsonElement?)e).SingleOrDefault();
+            if (done(entry))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return entry;
+    }
+
+    private static DateOnly FarDay(int offset) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(25 + offset);
+
+    [Fact]
+    public async Task WriteThroughOneInstance_ReachesTheOthersCachedPage()
+    {
+        await WaitUntilAvailableAsync(fixture.Api);
+        await WaitUntilAvailableAsync(_other);
+        using var here = await ClientOfAsync(fixture.Api, IdentityHost.Manager);
+        using var there = await ClientOfAsync(_other, IdentityHost.Manager);
+        var id = (await here.CreateEntryAsync(FarDay(0), 1)).GetProperty("id").GetInt64();
+        Assert.NotNull(await EventuallyAsync(there, id, e => e is not null));
+        await there.GetAsync(FirstPage); // cached there now
+
+        var edit = new { date = FarDay(0).ToString("yyyy-MM-dd"), project = "Internal", hours = 6 };
+        await (await here.PutJsonAsync($"/timesheets/{id}", edit)).AssertStatusAsync(HttpStatusCode.OK);
+        var seen = await EventuallyAsync(there, id, e => e?.GetProperty("hours").GetDecimal() == 6m);
+        Assert.Equal(6m, seen?.GetProperty("hours").GetDecimal());
+
+        await (await here.DeleteAsync($"/timesheets/{id}")).AssertStatusAsync(HttpStatusCode.NoContent);
+        Assert.Null(await EventuallyAsync(there, id, e => e is null));
+    }
+
+    [Fact]
+    public async Task ListenerCut_WhileAnotherInstanceWrites_NoStalePageIsServed()
+    {
+        await WaitUntilAvailableAsync(_other);
+        using var here = await ClientOfAsync(fixture.Api, IdentityHost.Admin);
+        using var there = await ClientOfAsync(_other, IdentityHost.Admin);
+        var id = (await here.CreateEntryAsync(FarDay(1), 1)).GetProperty("id").GetInt64();
+        Assert.NotNull(await EventuallyAsync(there, id, e => e is not null));
+        await there.GetAsync(FirstPage); // cached there now
+
+        // Cut every listening connection on this database, and write at once: that notification is lost.
+        await using (var connection = new NpgsqlConnection(fixture.Api.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var cut = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection)
+            {
+                Parameters = { new() { Value = ChangeNotifications.ApplicationName } },
+            };
+            Assert.True((long)(await cut.ExecuteScalarAsync())! >= 2);
+        }
+
+        var edit = new { date = FarDay(1).ToString("yyyy-MM-dd"), project = "Internal", hours = 7 };
+        await (await here.PutJsonAsync($"/timesheets/{id}", edit)).AssertStatusAsync(HttpStatusCode.OK);
+
+        // The other instance notices the cut and serves nothing from memory until it listens again...
+        var pages = _other.Services.GetRequiredService<NewestPageCache>();
+        for (var i = 0; i < 50 && pages.Available; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(pages.Available, "The page cache stayed on without its notifications.");
+        // ...and, listening again, it starts from an empty cache: the first read already shows the write.
+        await WaitUntilAvailableAsync(_other);
+        var page = await (await there.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(7m, page.EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id).GetProperty("hours").GetDecimal());
+    }
+}

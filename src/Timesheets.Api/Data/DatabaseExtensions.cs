@@ -14,6 +14,8 @@ internal static class DatabaseExtensions
     public static IServiceCollection AddApiDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = SettingsReader.Read(configuration, DatabaseSettings.Section, new DatabaseSettingsValidator());
+        services.AddSingleton<ChangeBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeBroadcast>());
         services.AddSingleton<NewestPageCache>();
         services.AddSingleton<NewestPageInvalidation>();
         if (settings.Provider == DatabaseProviders.Postgres)
@@ -21,7 +23,7 @@ internal static class DatabaseExtensions
             var connectionString = ConnectionStrings.Postgres(settings.ConnectionString);
             services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>((sp, o) =>
                 o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
-            services.AddHostedService<ChangeNotifications>();
+            services.AddHostedService<ChangeListener>();
         }
         else
         {

@@ -16,7 +16,7 @@ internal sealed record ProjectInfo(long Id, string Name, bool Archived);
 /// The project list (a few dozen rows, changed only through <c>/projects</c>) held in memory so that
 /// creating an entry does not query it. This instance's project endpoints invalidate it; a name it
 /// does not know triggers one reload (a project created on another instance is found at once). On
-/// PostgreSQL, <see cref="Data.ChangeNotifications"/> invalidates it when any instance changes a
+/// PostgreSQL, <see cref="Data.ChangeListener"/> invalidates it when another instance changes a
 /// project; on either provider the list is reloaded at least every <see cref="MaxAge"/>.
 /// </summary>
 internal sealed class ProjectCatalog(TimeProvider clock)

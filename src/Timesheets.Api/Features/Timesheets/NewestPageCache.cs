@@ -20,10 +20,10 @@ namespace Timesheets.Api.Features.Timesheets;
 /// finished first.
 /// </para>
 /// <para>
-/// Who bumps: this instance's handlers, after their commit and before they answer (so a client
-/// reads its own writes), and, on PostgreSQL, <see cref="Data.ChangeNotifications"/> for writes
-/// committed by any instance (database triggers send them). Until that listener is connected, and
-/// whenever it is not, the cache serves nothing (<see cref="Available"/>).
+/// Who bumps: this instance's writes, after their commit and before they answer, so a client reads
+/// its own writes (<see cref="NewestPageInvalidation"/>); and, on PostgreSQL, <see cref="Data.ChangeListener"/>
+/// for writes committed through other instances (<see cref="Data.ChangeBroadcast"/> sends them). Until
+/// that listener is connected, and whenever it is not, the cache serves nothing (<see cref="Available"/>).
 /// </para>
 /// </summary>
 internal sealed class NewestPageCache : IDisposable
@@ -39,8 +39,11 @@ internal sealed class NewestPageCache : IDisposable
     private long _allVersion;
     private volatile bool _available;
 
-    public NewestPageCache(IOptions<CacheSettings> settings, IOptions<JsonOptions> json, IOptions<DatabaseSettings> database)
+    private readonly Data.ChangeBroadcast _broadcast;
+
+    public NewestPageCache(IOptions<CacheSettings> settings, IOptions<JsonOptions> json, IOptions<DatabaseSettings> database, Data.ChangeBroadcast broadcast)
     {
+        _broadcast = broadcast;
         _json = json.Value.SerializerOptions;
         var bytes = settings.Value.PageMegabytes * 1024L * 1024;
         _pages = bytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = bytes }) : null;
@@ -84,16 +87,24 @@ internal sealed class NewestPageCache : IDisposable
         return page;
     }
 
-    /// <summary>After a commit that changed entries of this owner (a <c>null</c> owner has no page).</summary>
-    public void Invalidate(string? sub)
+    /// <summary>After this instance committed a change of the owner's entries: here at once, and on the other instances.</summary>
+    public void Changed(string owner)
     {
-        if (sub is not null)
-        {
-            Interlocked.Increment(ref _ownerVersions[StripeOf(sub)]);
-        }
+        Invalidate(owner);
+        _broadcast.EntriesChanged(owner);
     }
 
-    /// <summary>After a commit that may change anyone's page: a project renamed, an upload.</summary>
+    /// <summary>After this instance committed a change that may touch anyone's page (a project renamed, an upload).</summary>
+    public void ChangedAll()
+    {
+        InvalidateAll();
+        _broadcast.AllChanged();
+    }
+
+    /// <summary>The owner's page is out of date (here only: what another instance said).</summary>
+    public void Invalidate(string owner) => Interlocked.Increment(ref _ownerVersions[StripeOf(owner)]);
+
+    /// <summary>Every page is out of date (here only).</summary>
     public void InvalidateAll()
     {
         Interlocked.Increment(ref _allVersion);

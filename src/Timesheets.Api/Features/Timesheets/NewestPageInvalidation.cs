@@ -13,8 +13,8 @@ namespace Timesheets.Api.Features.Timesheets;
 /// <see cref="EntryChange"/> names the owner whose page changed; a renamed or archived project may
 /// change every page. What a save found is held per context until its transaction commits (or at
 /// once, when the save was its own transaction), and dropped on rollback.
-/// Writes that bypass the change tracker say so themselves: an upload (<c>InvalidateAll</c> after
-/// its commit) and the linking of uploaded entries to a user (<see cref="Users.UserDirectory"/>).
+/// Writes that bypass the change tracker say so themselves: an upload (<c>ChangedAll</c> after
+/// its commit) and the hand-over of uploaded entries to their user (<see cref="Users.UserDirectory"/>).
 /// </summary>
 internal sealed class NewestPageInvalidation(NewestPageCache pages) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -109,11 +109,11 @@ internal sealed class NewestPageInvalidation(NewestPageCache pages) : SaveChange
         {
             if (owner is null)
             {
-                pages.InvalidateAll();
+                pages.ChangedAll();
             }
             else
             {
-                pages.Invalidate(owner);
+                pages.Changed(owner);
             }
         }
     }

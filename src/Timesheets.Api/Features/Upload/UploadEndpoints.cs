@@ -65,7 +65,7 @@ internal static class UploadEndpoints
             // The rows bypass the change tracker that tells the page cache about other writes.
             if (result.Created > 0)
             {
-                pages.InvalidateAll();
+                pages.ChangedAll();
             }
 
             return TypedResults.Ok(result);

@@ -48,7 +48,7 @@ internal sealed class UserDirectory(NewestPageCache pages)
         if (handed > 0)
         {
             // Committed (each statement is its own transaction): their first page has changed.
-            pages.Invalidate(caller.Sub);
+            pages.Changed(caller.Sub);
         }
 
         _seen[caller.Sub] = caller.Email;

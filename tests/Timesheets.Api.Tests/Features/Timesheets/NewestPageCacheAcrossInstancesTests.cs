@@ -11,7 +11,7 @@ namespace Timesheets.Api.Tests.Features.Timesheets;
 
 /// <summary>
 /// Two API instances on one PostgreSQL database, each with its own page cache: a write through one
-/// must reach the other's cached first page (the database's notifications), also when the other
+/// must reach the other's cached first page (notifications through the database), also when the other
 /// instance's listening connection was cut at the moment of the write.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -89,6 +89,22 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
     }
 
     [Fact]
+    public async Task ProjectRenamedThroughOneInstance_ReachesTheOthersCachedPages()
+    {
+        await WaitUntilAvailableAsync(_other);
+        using var admin = await ClientOfAsync(fixture.Api, IdentityHost.Admin);
+        using var there = await ClientOfAsync(_other, IdentityHost.Contractor);
+        var name = $"Across {Guid.NewGuid():N}"[..20];
+        var project = (await (await admin.PostJsonAsync("/projects", new { name })).AssertStatusAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+        var id = (await there.CreateEntryAsync(FarDay(2), 1, project: name)).GetProperty("id").GetInt64();
+        await there.GetAsync(FirstPage); // cached there now
+
+        await (await admin.PutJsonAsync($"/projects/{project}", new { name = name + " v2" })).AssertStatusAsync(HttpStatusCode.OK);
+        var seen = await EventuallyAsync(there, id, e => e?.GetProperty("project").GetString() == name + " v2");
+        Assert.Equal(name + " v2", seen?.GetProperty("project").GetString());
+    }
+
+    [Fact]
     public async Task ListenerCut_WhileAnotherInstanceWrites_NoStalePageIsServed()
     {
         await WaitUntilAvailableAsync(_other);
@@ -104,7 +120,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
             await connection.OpenAsync();
             await using var cut = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()", connection)
             {
-                Parameters = { new() { Value = ChangeNotifications.ApplicationName } },
+                Parameters = { new() { Value = ChangeListener.ApplicationName } },
             };
             Assert.True((long)(await cut.ExecuteScalarAsync())! >= 2);
         }

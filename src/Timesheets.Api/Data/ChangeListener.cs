@@ -7,11 +7,9 @@ using Timesheets.ServiceDefaults;
 namespace Timesheets.Api.Data;
 
 /// <summary>
-/// PostgreSQL only: hears the writes of every API instance on the database, so that what this
-/// instance keeps in memory follows them. Triggers (migration <c>ChangeNotifications</c>) send, on
-/// channel <see cref="Channel"/> at each commit, <c>entries:&lt;sub&gt;</c> for every owner whose
-/// entries changed (a row in the changes feed was written or handed to them) and <c>projects</c>
-/// when a project was created, renamed or archived.
+/// PostgreSQL only: hears what the other API instances on the database changed (<see cref="ChangeBroadcast"/>
+/// sends it), so that what this instance keeps in memory follows: the first pages of the owners named,
+/// or every page and the project list.
 /// <para>
 /// A notification sent while the listening connection is down is lost, so the page cache is off
 /// (<see cref="NewestPageCache.Available"/>) until the connection is up and listening again, and it
@@ -19,12 +17,9 @@ namespace Timesheets.Api.Data;
 /// page is kept longer than <see cref="NewestPageCache.MaxAge"/> whatever happens.
 /// </para>
 /// </summary>
-internal sealed partial class ChangeNotifications(
-    IOptions<DatabaseSettings> settings, NewestPageCache pages, ProjectCatalog projects, ILogger<ChangeNotifications> log) : BackgroundService
+internal sealed partial class ChangeListener(
+    IOptions<DatabaseSettings> settings, NewestPageCache pages, ProjectCatalog projects, ILogger<ChangeListener> log) : BackgroundService
 {
-    public const string Channel = "timesheets_changes";
-    public const string EntriesPrefix = "entries:";
-    public const string Projects = "projects";
     /// <summary>How the listening connection shows in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "timesheets-api-changes";
     private const int KeepaliveSeconds = 5;
@@ -49,7 +44,7 @@ internal sealed partial class ChangeNotifications(
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Apply(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeBroadcast.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -82,13 +77,13 @@ internal sealed partial class ChangeNotifications(
 
     private void Apply(string payload)
     {
-        if (payload.StartsWith(EntriesPrefix, StringComparison.Ordinal))
+        if (payload.StartsWith(ChangeBroadcast.EntriesPrefix, StringComparison.Ordinal))
         {
-            pages.Invalidate(payload[EntriesPrefix.Length..]);
+            pages.Invalidate(payload[ChangeBroadcast.EntriesPrefix.Length..]);
         }
         else
         {
-            // "projects", or anything this version does not know: assume it may touch every page.
+            // "all", or anything this version does not know: assume it may touch every page.
             pages.InvalidateAll();
             projects.Invalidate();
         }

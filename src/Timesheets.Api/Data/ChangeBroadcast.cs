@@ -14,8 +14,8 @@ namespace Timesheets.Api.Data;
 /// Not from inside the write's own transaction (a trigger would do that): PostgreSQL serialises the
 /// commits of all transactions that notify, under one lock held until their commit record is
 /// flushed, which would turn every entry write of every instance into a queue. Here a background
-/// loop sends what has accumulated in one statement, in a transaction that writes nothing, off the
-/// request's path. If this instance stops between a commit and its notification, the others keep the
+/// loop sends what has accumulated over <see cref="BatchWindow"/> in one statement, in a transaction
+/// that writes nothing, off the request's path (one round trip per write cost POST 8–15 %). If this instance stops between a commit and its notification, the others keep the
 /// page from before until it expires (<see cref="Features.Timesheets.NewestPageCache.MaxAge"/>).
 /// </para>
 /// </summary>
@@ -25,6 +25,9 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
     public const string EntriesPrefix = "entries:";
     public const string All = "all";
     private const int MaxBatch = 1000;
+
+    /// <summary>How long a change waits for others to go out with it: the other instances hear of it this much later.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(5);
 
     private readonly Channel<string> _queue = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly bool _enabled = settings.Value.Provider == DatabaseProviders.Postgres;
@@ -56,6 +59,8 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
         {
             while (batch.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Let a busy moment's changes gather: one statement for them all instead of one per write.
+                await Task.Delay(BatchWindow, stoppingToken);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var payload))
                 {
                     batch.Add(payload);

@@ -29,6 +29,14 @@ internal static class TimesheetEndpoints
         [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, NewestPageCache pages,
         HttpContext http, CancellationToken cancellationToken)
     {
+        // The first page, what the app opens on, from memory while no write has touched it. Only a
+        // request that passed the checks below was ever kept, so a hit needs no checks.
+        var key = filter.IsUnfiltered() ? NewestPageCache.KeyOf(caller.Sub, http.Request) : null;
+        if (key is not null && pages.TryGet(caller.Sub, key, out var cached))
+        {
+            return cached;
+        }
+
         var errors = new Dictionary<string, string[]>();
         var query = db.Entries.Where(e => e.OwnerSub == caller.Sub).Filter(filter, settings.Value.MaxPageSize, errors);
         if (errors.Count > 0)
@@ -36,16 +44,9 @@ internal static class TimesheetEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (!filter.IsUnfiltered())
+        if (key is null)
         {
             return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
-        }
-
-        // The first page, what the app opens on: from memory while no write has touched it.
-        var key = NewestPageCache.KeyOf(caller.Sub, http.Request);
-        if (pages.TryGet(caller.Sub, key, out var cached))
-        {
-            return cached;
         }
 
         var stamp = pages.StampOf(caller.Sub);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Timesheets.Api.Features.Projects;
@@ -18,7 +19,7 @@ namespace Timesheets.Api.Data;
 /// </para>
 /// </summary>
 internal sealed partial class ChangeListener(
-    IOptions<DatabaseSettings> settings, NewestPageCache pages, ProjectCatalog projects, ILogger<ChangeListener> log) : BackgroundService
+    IOptions<DatabaseSettings> settings, NewestPageCache pages, ProjectCatalog projects, ChangeBroadcast broadcast, ILogger<ChangeListener> log) : BackgroundService
 {
     /// <summary>How the listening connection shows in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "timesheets-api-changes";
@@ -77,13 +78,31 @@ internal sealed partial class ChangeListener(
 
     private void Apply(string payload)
     {
-        if (payload.StartsWith(ChangeBroadcast.EntriesPrefix, StringComparison.Ordinal))
+        ChangeMessage? message;
+        try
         {
-            pages.Invalidate(payload[ChangeBroadcast.EntriesPrefix.Length..]);
+            message = JsonSerializer.Deserialize<ChangeMessage>(payload);
+        }
+        catch (JsonException)
+        {
+            message = null;
+        }
+
+        if (message?.From == broadcast.InstanceId)
+        {
+            return; // this instance's own change: its pages were brought up to date at its commit
+        }
+
+        if (message is { All: false, Owners: { } owners })
+        {
+            foreach (var owner in owners)
+            {
+                pages.Invalidate(owner);
+            }
         }
         else
         {
-            // "all", or anything this version does not know: assume it may touch every page.
+            // "all", or a message this version does not understand: assume it may touch every page.
             pages.InvalidateAll();
             projects.Invalidate();
         }

@@ -29,17 +29,6 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
 
     public async Task DisposeAsync() => await _other.DisposeAsync();
 
-    private static async Task WaitUntilAvailableAsync(ApiHost host)
-    {
-        var pages = host.Services.GetRequiredService<NewestPageCache>();
-        for (var i = 0; i < 100 && !pages.Available; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(pages.Available, "The page cache never turned on.");
-    }
-
     private async Task<HttpClient> ClientOfAsync(ApiHost host, string user)
     {
         var client = host.CreateClient();
@@ -71,8 +60,8 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
     [Fact]
     public async Task WriteThroughOneInstance_ReachesTheOthersCachedPage()
     {
-        await WaitUntilAvailableAsync(fixture.Api);
-        await WaitUntilAvailableAsync(_other);
+        await fixture.Api.WaitForPageCacheAsync();
+        await _other.WaitForPageCacheAsync();
         using var here = await ClientOfAsync(fixture.Api, IdentityHost.Manager);
         using var there = await ClientOfAsync(_other, IdentityHost.Manager);
         var id = (await here.CreateEntryAsync(FarDay(0), 1)).GetProperty("id").GetInt64();
@@ -91,7 +80,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
     [Fact]
     public async Task ProjectRenamedThroughOneInstance_ReachesTheOthersCachedPages()
     {
-        await WaitUntilAvailableAsync(_other);
+        await _other.WaitForPageCacheAsync();
         using var admin = await ClientOfAsync(fixture.Api, IdentityHost.Admin);
         using var there = await ClientOfAsync(_other, IdentityHost.Contractor);
         var name = $"Across {Guid.NewGuid():N}"[..20];
@@ -107,7 +96,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
     [Fact]
     public async Task ListenerCut_WhileAnotherInstanceWrites_NoStalePageIsServed()
     {
-        await WaitUntilAvailableAsync(_other);
+        await _other.WaitForPageCacheAsync();
         using var here = await ClientOfAsync(fixture.Api, IdentityHost.Admin);
         using var there = await ClientOfAsync(_other, IdentityHost.Admin);
         var id = (await here.CreateEntryAsync(FarDay(1), 1)).GetProperty("id").GetInt64();
@@ -137,7 +126,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
 
         Assert.False(pages.Available, "The page cache stayed on without its notifications.");
         // ...and, listening again, it starts from an empty cache: the first read already shows the write.
-        await WaitUntilAvailableAsync(_other);
+        await _other.WaitForPageCacheAsync();
         var page = await (await there.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(7m, page.EnumerateArray().Single(e => e.GetProperty("id").GetInt64() == id).GetProperty("hours").GetDecimal());
     }

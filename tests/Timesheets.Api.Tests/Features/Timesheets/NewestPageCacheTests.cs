@@ -26,12 +26,7 @@ public abstract class NewestPageCacheTests(ApiFixture fixture)
     /// <summary>Reads the first page twice (the second from the cache); on PostgreSQL, once the cache listens for other instances.</summary>
     private async Task<JsonElement> WarmAsync(HttpClient client)
     {
-        for (var i = 0; i < 100 && !Pages.Available; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(Pages.Available, "The page cache never turned on.");
+        await fixture.Api.WaitForPageCacheAsync();
         await (await client.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
         return await (await client.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
     }

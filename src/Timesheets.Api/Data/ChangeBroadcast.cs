@@ -59,6 +59,7 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
         var connectionString = ConnectionStrings.Postgres(settings.Value.ConnectionString);
         var owners = new HashSet<string>(StringComparer.Ordinal);
         var all = false;
+        var retry = TimeSpan.FromSeconds(1);
         try
         {
             while (all || owners.Count > 0 || await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -85,12 +86,14 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
                     await notify.ExecuteScalarAsync(stoppingToken);
                     owners.Clear();
                     all = false;
+                    retry = TimeSpan.FromSeconds(1);
                 }
                 catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
                 {
                     // Kept and sent with what comes next, once the database answers again.
-                    SendFailed(log, all ? "all pages" : $"{owners.Count} owner(s)", ex.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    SendFailed(log, all ? "all pages" : $"{owners.Count} owner(s)", ex.Message, retry.TotalSeconds);
+                    await Task.Delay(retry, stoppingToken);
+                    retry = TimeSpan.FromSeconds(Math.Min(retry.TotalSeconds * 2, 30));
                 }
             }
         }
@@ -128,8 +131,8 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
         return [.. payloads];
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances about changes to {What} ({Reason}); retrying.")]
-    private static partial void SendFailed(ILogger logger, string what, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the other instances about changes to {What} ({Reason}); retrying in {Seconds} s.")]
+    private static partial void SendFailed(ILogger logger, string what, string reason, double seconds);
 }
 
 /// <summary>One notification: which instance sent it, and whose first pages changed (or all of them).</summary>

@@ -64,7 +64,7 @@ internal sealed class NewestPageCache : IDisposable
 
     public bool TryGet(string sub, string key, out CachedPage page)
     {
-        if (_available && _pages!.TryGetValue(key, out var value) && value is CachedPage cached && cached.Stamp == StampOf(sub))
+        if (_available && _pages!.TryGetValue(key, out var value) && value is CachedPage cached && cached.Owner == sub && cached.Stamp == StampOf(sub))
         {
             page = cached;
             return true;
@@ -75,9 +75,9 @@ internal sealed class NewestPageCache : IDisposable
     }
 
     /// <summary>Serialises the page once; keeps it when the cache is on and nothing committed since <paramref name="stamp"/>.</summary>
-    public CachedPage Store(string key, Stamp stamp, List<EntryResponse> entries, string? link)
+    public CachedPage Store(string sub, string key, Stamp stamp, List<EntryResponse> entries, string? link)
     {
-        var page = new CachedPage(JsonSerializer.SerializeToUtf8Bytes(entries, _json), link, stamp);
+        var page = new CachedPage(JsonSerializer.SerializeToUtf8Bytes(entries, _json), link, stamp, sub);
         if (_available)
         {
             // Size counts the JSON plus the key and the entry's own bookkeeping.
@@ -123,8 +123,11 @@ internal sealed class NewestPageCache : IDisposable
     internal readonly record struct Stamp(long Owner, long All);
 }
 
-/// <summary>A page as sent: <c>200</c>, the JSON bytes, and the next page's <c>Link</c> when there is one.</summary>
-internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp) : IResult
+/// <summary>
+/// A page as sent: <c>200</c>, the JSON bytes, and the next page's <c>Link</c> when there is one. It is
+/// served only to its <paramref name="Owner"/>, whatever the key.
+/// </summary>
+internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp, string Owner) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {

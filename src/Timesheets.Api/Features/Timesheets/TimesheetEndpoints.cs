@@ -51,7 +51,7 @@ internal static class TimesheetEndpoints
 
         var stamp = pages.StampOf(caller.Sub);
         var page = await db.OwnNewestPageAsync(caller.Sub, filter, http, cancellationToken);
-        return pages.Store(key, stamp, page, http.Response.Headers.Link.FirstOrDefault());
+        return pages.Store(caller.Sub, key, stamp, page, http.Response.Headers.Link.FirstOrDefault());
     }
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(

@@ -55,6 +55,18 @@ public abstract class NewestPageCacheTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Page_IsServedOnlyToItsOwner_WhateverTheKey()
+    {
+        await fixture.Api.WaitForPageCacheAsync();
+        var key = NewestPageCache.KeyOf("owner-a", new PathString("/timesheets"), QueryString.Empty);
+        Pages.Store("owner-a", key, Pages.StampOf("owner-a"), [], null);
+
+        Assert.False(Pages.TryGet("owner-b", key, out _));
+        Assert.True(Pages.TryGet("owner-a", key, out var page));
+        Assert.Equal("[]", System.Text.Encoding.UTF8.GetString(page.Json));
+    }
+
+    [Fact]
     public async Task Create_Edit_Delete_ShowOnTheCachedFirstPageAtOnce()
     {
         using var client = await fixture.ClientAsync(IdentityHost.Employee);

@@ -86,6 +86,26 @@ public abstract class NewestPageCacheTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task ParallelWritesAndReads_EveryWriterReadsItsOwnEntry()
+    {
+        using var client = await fixture.ClientAsync(IdentityHost.Contractor);
+        var day = FutureDay();
+        await WarmAsync(client);
+
+        // 16 clients of one user at once, each logging a quarter hour and reading the first page at once:
+        // pages are read and stored while other writes commit, and none may hide the writer's own entry.
+        var missing = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            var id = (await client.CreateEntryAsync(day, 0.25m, notes: $"parallel {i}")).GetProperty("id").GetInt64();
+            return await OnFirstPageAsync(client, id) is null ? id : 0;
+        }));
+
+        Assert.All(missing, id => Assert.Equal(0, id));
+        var page = await (await client.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(16, page.EnumerateArray().Count(e => e.GetProperty("date").GetString() == day.ToString("yyyy-MM-dd")));
+    }
+
+    [Fact]
     public async Task ReviewsByAManager_ShowOnTheOwnersCachedFirstPageAtOnce()
     {
         using var employee = await fixture.ClientAsync(IdentityHost.Employee);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
@@ -77,7 +78,8 @@ internal sealed class NewestPageCache : IDisposable
     /// <summary>Serialises the page once; keeps it when the cache is on and nothing committed since <paramref name="stamp"/>.</summary>
     public CachedPage Store(string sub, string key, Stamp stamp, List<EntryResponse> entries, string? link)
     {
-        var page = new CachedPage(JsonSerializer.SerializeToUtf8Bytes(entries, _json), link, stamp, sub);
+        var json = JsonSerializer.SerializeToUtf8Bytes(entries, _json);
+        var page = new CachedPage(json, link, stamp, sub, $"W/\"{Convert.ToBase64String(SHA256.HashData(json), 0, 15)}\"");
         if (_available)
         {
             // Size counts the JSON plus the key and the entry's own bookkeeping.
@@ -125,21 +127,35 @@ internal sealed class NewestPageCache : IDisposable
 
 /// <summary>
 /// A page as sent: <c>200</c>, the JSON bytes, and the next page's <c>Link</c> when there is one. It is
-/// served only to its <paramref name="Owner"/>, whatever the key.
+/// served only to its <paramref name="Owner"/>, whatever the key. Its <paramref name="ETag"/> (a hash of
+/// the bytes) lets an app that already holds the page ask with <c>If-None-Match</c> and get <c>304</c>
+/// with no body.
 /// </summary>
-internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp, string Owner) : IResult
+internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp, string Owner, string ETag) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = Json.Length;
+        response.Headers.ETag = ETag;
         if (Link is not null)
         {
             response.Headers.Link = Link;
         }
 
+        if (httpContext.Request.Headers.IfNoneMatch.Any(value => value is not null &&
+            value.Split(',').Any(tag => tag.Trim() is var t && (t == "*" || WeaklyEqual(t, ETag)))))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = Json.Length;
         return response.Body.WriteAsync(Json).AsTask();
     }
+
+    /// <summary>RFC 9110 §8.8.3.2: If-None-Match compares weakly (a <c>W/</c> prefix on either side is ignored).</summary>
+    private static bool WeaklyEqual(string a, string b) =>
+        string.Equals(a.StartsWith("W/", StringComparison.Ordinal) ? a[2..] : a, b.StartsWith("W/", StringComparison.Ordinal) ? b[2..] : b, StringComparison.Ordinal);
 }

@@ -17,7 +17,10 @@ internal static class TimesheetEndpoints
     public static IEndpointRouteBuilder MapTimesheets(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/timesheets").WithTags("Timesheets").RequireAuthorization();
-        group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read).WithSummary("The caller's entries, newest first").ProducesValidationProblem();
+        group.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read)
+            .WithSummary("The caller's entries, newest first")
+            .WithDescription("Without filters or cursor (the first page), the answer carries an ETag; send it back in If-None-Match to get 304 when nothing changed.")
+            .Produces(StatusCodes.Status304NotModified).ProducesValidationProblem();
         group.MapPost("/", EntryCreation.CreateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Log an entry (Idempotency-Key honoured)").ProducesValidationProblem().ProducesProblem(409).ProducesProblem(413).ProducesProblem(422);
         group.MapGet("/{id:long}", GetAsync).RequireAuthorization(ApiScopes.Read).WithSummary("One of the caller's entries").ProducesProblem(404);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(ApiScopes.Create).WithSummary("Edit a pending or rejected entry (If-Match honoured)").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);

@@ -55,6 +55,35 @@ public abstract class NewestPageCacheTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task FirstPage_IfNoneMatchWithItsETag_Gets304_UntilAWriteChangesIt()
+    {
+        using var client = await fixture.ClientAsync(IdentityHost.Manager);
+        await WarmAsync(client);
+        var first = await client.GetAsync(FirstPage);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(etag.IsWeak);
+
+        async Task<HttpResponseMessage> IfNoneMatchAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, FirstPage);
+            request.Headers.IfNoneMatch.Add(etag);
+            return await client.SendAsync(request);
+        }
+
+        var unchanged = await IfNoneMatchAsync();
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, unchanged.Headers.ETag);
+
+        var id = (await client.CreateEntryAsync(FutureDay())).GetProperty("id").GetInt64();
+        var changed = await IfNoneMatchAsync();
+        var page = await changed.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Contains(page.EnumerateArray(), e => e.GetProperty("id").GetInt64() == id);
+    }
+
+    [Fact]
     public async Task Page_IsServedOnlyToItsOwner_WhateverTheKey()
     {
         await fixture.Api.WaitForPageCacheAsync();

@@ -19,12 +19,6 @@ internal static class EntryProblems
     public static bool IfMatchHolds(HttpContext http, TimesheetEntry entry)
     {
         var header = http.Request.Headers.IfMatch;
-        if (header.Count == 0)
-        {
-            return true;
-        }
-
-        return header.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Trim())
-            .Any(v => v == "*" || v == entry.ETag || v == "W/" + entry.ETag);
+        return header.Count == 0 || EntityTags.Lists(header, entry.ETag);
     }
 }

@@ -142,8 +142,7 @@ internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Sta
             response.Headers.Link = Link;
         }
 
-        if (httpContext.Request.Headers.IfNoneMatch.Any(value => value is not null &&
-            value.Split(',').Any(tag => tag.Trim() is var t && (t == "*" || WeaklyEqual(t, ETag)))))
+        if (EntityTags.Lists(httpContext.Request.Headers.IfNoneMatch, ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -154,8 +153,4 @@ internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Sta
         response.ContentLength = Json.Length;
         return response.Body.WriteAsync(Json).AsTask();
     }
-
-    /// <summary>RFC 9110 §8.8.3.2: If-None-Match compares weakly (a <c>W/</c> prefix on either side is ignored).</summary>
-    private static bool WeaklyEqual(string a, string b) =>
-        string.Equals(a.StartsWith("W/", StringComparison.Ordinal) ? a[2..] : a, b.StartsWith("W/", StringComparison.Ordinal) ? b[2..] : b, StringComparison.Ordinal);
 }

@@ -57,6 +57,15 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
 
     private static DateOnly FarDay(int offset) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(25 + offset);
 
+    /// <summary>An entry created through <paramref name="here"/>, once the other instance shows it and has its page cached.</summary>
+    private static async Task<long> CreatedAndCachedThereAsync(HttpClient here, HttpClient there, DateOnly day)
+    {
+        var id = (await here.CreateEntryAsync(day, 1)).GetProperty("id").GetInt64();
+        Assert.NotNull(await EventuallyAsync(there, id, e => e is not null));
+        await there.GetAsync(FirstPage); // cached there now
+        return id;
+    }
+
     [Fact]
     public async Task WriteThroughOneInstance_ReachesTheOthersCachedPage()
     {
@@ -64,9 +73,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
         await _other.WaitForPageCacheAsync();
         using var here = await ClientOfAsync(fixture.Api, IdentityHost.Manager);
         using var there = await ClientOfAsync(_other, IdentityHost.Manager);
-        var id = (await here.CreateEntryAsync(FarDay(0), 1)).GetProperty("id").GetInt64();
-        Assert.NotNull(await EventuallyAsync(there, id, e => e is not null));
-        await there.GetAsync(FirstPage); // cached there now
+        var id = await CreatedAndCachedThereAsync(here, there, FarDay(0));
 
         var edit = new { date = FarDay(0).ToString("yyyy-MM-dd"), project = "Internal", hours = 6 };
         await (await here.PutJsonAsync($"/timesheets/{id}", edit)).AssertStatusAsync(HttpStatusCode.OK);
@@ -99,9 +106,7 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
         await _other.WaitForPageCacheAsync();
         using var here = await ClientOfAsync(fixture.Api, IdentityHost.Admin);
         using var there = await ClientOfAsync(_other, IdentityHost.Admin);
-        var id = (await here.CreateEntryAsync(FarDay(1), 1)).GetProperty("id").GetInt64();
-        Assert.NotNull(await EventuallyAsync(there, id, e => e is not null));
-        await there.GetAsync(FirstPage); // cached there now
+        var id = await CreatedAndCachedThereAsync(here, there, FarDay(1));
 
         // Cut every listening connection on this database, and write at once: that notification is lost.
         await using (var connection = new NpgsqlConnection(fixture.Api.Database.ConnectionString))

@@ -51,7 +51,8 @@ export BENCH_LUA=$BENCH/lua BENCH_SECRET=$SECRET BENCH_THREADS=$THREADS
 COMMAND="DURATION=$DURATION CONNS=$CONNS THREADS=$THREADS LOGIN_CONC=$LOGIN_CONC PROVIDERS=\"$PROVIDERS\" bench/run.sh"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 
-log() { echo "[$(date +%H:%M:%S)] $*"; }
+# shellcheck source=lib.sh
+source "$BENCH/lib.sh"
 
 # --- tools (Debian packages) -------------------------------------------------------------------
 need=()
@@ -68,18 +69,12 @@ PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | head -1)
 
 # --- stop everything we start, by PID ----------------------------------------------------------
 pids=()
-stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 cleanup() {
   for pid in "${pids[@]}"; do stop_pid "$pid"; done
   pg_stop >/dev/null 2>&1 || true
   log "Stopped everything; raw results in $OUT"
 }
 trap cleanup EXIT INT TERM
-
-wait_for() { # url log
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
-  echo "error: $1 did not answer; see $2" >&2; tail -30 "$2" >&2; exit 1
-}
 
 # --- build ------------------------------------------------------------------------------------
 cd "$ROOT"
@@ -222,20 +217,6 @@ copy_s=$(awk "BEGIN {printf \"%.3f\", $t1 - $t0}")
 echo "{\"pgbench_insert_tps\":${tps:-0},\"pgbench_latency_ms\":${lat:-0},\"copy_rows\":$UPLOAD_ROWS,\"copy_seconds\":$copy_s}" > "$R/limit.pg.json"
 log "  $(cat "$R/limit.pg.json")"
 
-# Identity on the current provider, signing with the given algorithm (RS256 or ES256).
-start_identity() { # algorithm log
-  cd "$SRC_ROOT/src/Timesheets.Identity"
-  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
-  Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
-  Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
-  RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
-  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$2" 2>&1 &
-  IDENTITY_PID=$!
-  pids+=("$IDENTITY_PID")
-  cd "$ROOT"
-  wait_for "$IDENTITY/.well-known/openid-configuration" "$2"
-}
-
 # --- one pass per storage provider -------------------------------------------------------------
 for PROVIDER in $PROVIDERS; do
   P=$(echo "$PROVIDER" | tr 'A-Z' 'a-z')
@@ -253,14 +234,7 @@ for PROVIDER in $PROVIDERS; do
   if [ "$PROVIDER" = Postgres ]; then seed_users_sql Postgres | psql_db -d bench_identity >/dev/null
   else seed_users_sql Sqlite | sqlite3 "$OUT/sqlite/identity.db"; fi
 
-  cd "$SRC_ROOT/src/Timesheets.Api"
-  ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false Api__RequireHttps=false \
-  Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
-  dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$OUT/logs/api-$P.log" 2>&1 &
-  API_PID=$!
-  pids+=("$API_PID")
-  cd "$ROOT"
-  wait_for "$API/health/ready" "$OUT/logs/api-$P.log"
+  start_api "$OUT/logs/api-$P.log"
 
   log "Seeding: 100 users log in (code + PKCE), 16 more projects, $SEED_ROWS entries by upload..."
   $TOOL tokens "$IDENTITY" "$PASSWORD" "$OUT/emails.txt" "$OUT/tokens-$P.txt" >/dev/null

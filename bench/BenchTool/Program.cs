@@ -7,6 +7,7 @@
 //   cc <identity> <secret>                           prints a machine-client access token
 //   report <results-dir> <out.md> <command> <date> <cores>   writes docs/benchmarks.md
 //   csv <emails> <projects> <rows> <days> <prefix> <out>   writes upload CSV rows (user_id,date,project,hours,notes,external_id)
+//   hostile <api> <identity> <user-token> <machine-token> <count> <conc> <upload-limit> <near-every>   the attack suite's load (Hostile.cs)
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -28,12 +29,15 @@ return args.FirstOrDefault() switch
     "cc" => await ClientCredentials(args[1], args[2]),
     "report" => Report.Write(args[1], args[2], args[3], args[4], args[5]),
     "csv" => Csv(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args[6]),
+    "hostile" => await Hostile.RunAsync(args[1], args[2], args[3], args[4], Int(args[5]), Int(args[6]), long.Parse(args[7], CultureInfo.InvariantCulture), Int(args[8])),
     _ => Usage(),
 };
 
+static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BenchTool hash|bare|tokens|logins|upload|csv ...");
+    Console.Error.WriteLine("usage: BenchTool hash|bare|tokens|logins|upload|csv|hostile ...");
     return 2;
 }
 

@@ -61,8 +61,16 @@ public sealed class LimitSettings
     /// <summary>Largest JSON body of an ordinary request.</summary>
     public long MaxBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Largest batch upload body (100,000 CSV rows are about 10 MB).</summary>
-    public long MaxUploadBytes { get; set; } = 256L * 1024 * 1024;
+    /// <summary>
+    /// Largest batch upload body: 16 MiB, room for 100,000 CSV rows (about 10 MB). The upload is read as a
+    /// stream, so memory does not grow with this limit; it bounds how long one request may hold the
+    /// database's write transaction open while its client sends. Larger files are sent in parts (a re-sent
+    /// part skips the rows already stored by external id) or allowed here, up to <see cref="MaxUploadCeiling"/>.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>The most <see cref="MaxUploadBytes"/> may be set to: 1 GiB.</summary>
+    public const long MaxUploadCeiling = 1L << 30;
 }
 
 /// <summary>Memory the API may use to answer repeated reads (section <c>Cache</c>).</summary>

@@ -66,9 +66,11 @@ internal sealed class EntrySettingsValidator : IValidateOptions<EntrySettings>
 internal sealed class LimitSettingsValidator : IValidateOptions<LimitSettings>
 {
     public ValidateOptionsResult Validate(string? name, LimitSettings options) =>
-        options.MaxBodyBytes >= 1024 && options.MaxUploadBytes >= options.MaxBodyBytes
+        options.MaxBodyBytes >= 1024 && options.MaxUploadBytes >= options.MaxBodyBytes && options.MaxUploadBytes <= LimitSettings.MaxUploadCeiling
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Limits:MaxBodyBytes must be at least 1024 and Limits:MaxUploadBytes at least Limits:MaxBodyBytes.");
+            : ValidateOptionsResult.Fail(
+                $"{SettingsReader.Env("Limits:MaxBodyBytes")} must be at least 1024, and {SettingsReader.Env("Limits:MaxUploadBytes")} "
+                + $"between Limits:MaxBodyBytes and {LimitSettings.MaxUploadCeiling} (got {options.MaxBodyBytes} and {options.MaxUploadBytes}).");
 }
 
 internal sealed class CacheSettingsValidator : IValidateOptions<CacheSettings>

@@ -4,82 +4,123 @@ namespace Timesheets.Api.Features.Upload;
 
 /// <summary>
 /// RFC 4180 records from a stream, one at a time (quoted fields, doubled quotes, line breaks inside
-/// quotes, CRLF or LF), so a 100,000-row upload is never held in memory whole.
+/// quotes, CRLF, LF or CR), so a 100,000-row upload is never held in memory whole. The text is read in
+/// blocks and parsed character by character: a record is refused as soon as it passes
+/// <see cref="UploadRowLimits.MaxRowLength"/> characters, without reading the rest of it (an endless
+/// line in a body of hundreds of megabytes is refused after about 20 KB of it).
 /// </summary>
 internal sealed class CsvRecordReader(TextReader reader)
 {
-    public const int MaxRecordLength = 20_000;
+    private readonly char[] _buffer = new char[8192];
+    private readonly StringBuilder _field = new();
+    private int _position;
+    private int _length;
+    private int _line = 1;
+    private bool _afterCr;
 
     /// <summary>The next record, or null at the end. Blank lines are skipped.</summary>
     public async Task<List<string>?> ReadAsync(CancellationToken cancellationToken)
     {
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync(cancellationToken);
-        }
-        while (line is { Length: 0 });
-
-        if (line is null)
-        {
-            return null;
-        }
-
-        var record = new List<string>();
-        var field = new StringBuilder();
+        List<string>? record = null;
+        var startLine = 0;
+        var length = 0;
         var quoted = false;
-        var i = 0;
+        var closedQuote = false; // the last character closed a quoted part: a quote next is a doubled quote
+        _field.Clear();
         while (true)
         {
-            if (i == line.Length)
+            if (_position == _length)
             {
+                _length = await reader.ReadAsync(_buffer, cancellationToken);
+                _position = 0;
+                if (_length == 0)
+                {
+                    if (quoted)
+                    {
+                        throw new FormatException($"The quoted CSV field of the record on line {startLine} is not closed.");
+                    }
+
+                    record?.Add(_field.ToString());
+                    return record;
+                }
+            }
+
+            var c = _buffer[_position++];
+            if (c is '\r' or '\n')
+            {
+                var crlf = c == '\n' && _afterCr;
+                _afterCr = c == '\r';
+                if (crlf)
+                {
+                    continue;
+                }
+
+                _line++;
+                if (record is null)
+                {
+                    continue; // a blank line
+                }
+
                 if (!quoted)
                 {
-                    record.Add(field.ToString());
+                    record.Add(_field.ToString());
                     return record;
                 }
 
-                // A line break inside quotes belongs to the field.
-                line = await reader.ReadLineAsync(cancellationToken) ?? throw new FormatException("A quoted CSV field is not closed.");
-                field.Append('\n');
-                i = 0;
-                continue;
+                c = '\n'; // a line break inside quotes belongs to the field, as LF
+            }
+            else
+            {
+                _afterCr = false;
             }
 
-            var c = line[i++];
+            if (record is null)
+            {
+                record = [];
+                startLine = _line;
+            }
+
+            if (++length > UploadRowLimits.MaxRowLength)
+            {
+                throw new FormatException(
+                    $"The CSV record on line {startLine} is longer than {UploadRowLimits.MaxRowLength} characters; nothing was stored.");
+            }
+
+            if (closedQuote)
+            {
+                closedQuote = false;
+                if (c == '"')
+                {
+                    _field.Append('"');
+                    quoted = true;
+                    continue;
+                }
+            }
+
             if (quoted)
             {
-                if (c != '"')
+                if (c == '"')
                 {
-                    field.Append(c);
-                }
-                else if (i < line.Length && line[i] == '"')
-                {
-                    field.Append('"');
-                    i++;
+                    quoted = false;
+                    closedQuote = true;
                 }
                 else
                 {
-                    quoted = false;
+                    _field.Append(c);
                 }
             }
-            else if (c == '"' && field.Length == 0)
+            else if (c == '"' && _field.Length == 0)
             {
                 quoted = true;
             }
             else if (c == ',')
             {
-                record.Add(field.ToString());
-                field.Clear();
+                record.Add(_field.ToString());
+                _field.Clear();
             }
             else
             {
-                field.Append(c);
-            }
-
-            if (field.Length > MaxRecordLength)
-            {
-                throw new FormatException($"A CSV field is longer than {MaxRecordLength} characters.");
+                _field.Append(c);
             }
         }
     }

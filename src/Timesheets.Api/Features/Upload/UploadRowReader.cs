@@ -18,7 +18,8 @@ internal static class UploadRowReader
     {
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var first = await PeekFirstByteAsync(request, cancellationToken);
-        var stream = request.BodyReader.AsStream();
+        // Each row is refused past UploadRowLimits.MaxRowLength bytes, before the serializer buffers more of it.
+        var stream = new JsonRowLimitStream(request.BodyReader.AsStream());
         var row = 0;
         if (first == '[')
         {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Helpers shared by bench/run.sh and bench/hostile-memory.sh (source it; it defines functions only).
+
+log() { echo "[$(date +%H:%M:%S)] $*"; }
+
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+wait_for() { # url log
+  for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
+  echo "error: $1 did not answer; see $2" >&2; tail -30 "$2" >&2; exit 1
+}
+
+# One field of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the peak since the process started).
+vm_mb() { # pid field
+  awk -v f="$2:" '$1 == f {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# The benchmark's services (Production settings, rate limits out of the way), on $PROVIDER with the
+# connection strings $ID_CS and $API_CS, built from $SRC_ROOT. Each adds its PID to pids and waits until it answers.
+start_identity() { # algorithm log
+  cd "$SRC_ROOT/src/Timesheets.Identity"
+  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
+  Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
+  Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
+  RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
+  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$2" 2>&1 &
+  IDENTITY_PID=$!
+  pids+=("$IDENTITY_PID")
+  cd "$ROOT"
+  wait_for "$IDENTITY/.well-known/openid-configuration" "$2"
+}
+
+start_api() { # log
+  cd "$SRC_ROOT/src/Timesheets.Api"
+  ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false Api__RequireHttps=false \
+  Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
+  dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$1" 2>&1 &
+  API_PID=$!
+  pids+=("$API_PID")
+  cd "$ROOT"
+  wait_for "$API/health/ready" "$1"
+}

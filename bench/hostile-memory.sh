@@ -13,6 +13,7 @@
 #                                                    (default: the API's Limits:MaxUploadBytes in appsettings.json)
 #   SRC_ROOT=/tmp/before bench/hostile-memory.sh     the services built from another copy (before/after figures)
 #   SKIP_BUILD=1 ...                                 reuse the last Release build
+#   COUNTERS=1 ...                                   also record the API's System.Runtime counters (dotnet-counters, if installed)
 #
 # Everything it starts it stops, by PID. Only 127.0.0.1 is used. Nothing is asserted: it reports.
 set -euo pipefail
@@ -109,11 +110,16 @@ for CONFIG in $CONFIGS; do
   machine=$($TOOL cc "$IDENTITY" "$SECRET")
   measure "$CONFIG" "start"
 
+  if [ -n "${COUNTERS:-}" ] && command -v dotnet-counters >/dev/null; then
+    dotnet-counters collect -p "$API_PID" --counters System.Runtime --refresh-interval 1 --format csv -o "$OUT/counters-api-$CONFIG.csv" >/dev/null 2>&1 &
+    pids+=($!)
+  fi
   $TOOL hostile "$API" "$IDENTITY" "$user" "$machine" "$COUNT" "$CONC" "$UPLOAD_LIMIT" "$NEAR_EVERY" > "$OUT/hostile-$CONFIG.json"
   log "  $(head -c 600 "$OUT/hostile-$CONFIG.json")"
   measure "$CONFIG" "$COUNT hostile requests"
 
-  machine=$($TOOL cc "$IDENTITY" "$SECRET")
+  # The machine token fetched before the attack: in run.sh's configuration the attack's token requests
+  # use up Identity's per-address token rate limit for a minute.
   $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$OUT/upload-$CONFIG.json" || true
   log "  $(head -c 300 "$OUT/upload-$CONFIG.json")"
   measure "$CONFIG" "$UPLOAD_ROWS-row upload"

@@ -16,6 +16,12 @@ namespace Timesheets.Api.Features.Upload;
 internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Caller caller, EntrySettings settings, DateTime now)
 {
     private const int ChunkSize = 1000;
+
+    // What one upload holds in rows at a time, whatever their length: a chunk is also cut at 1 M characters
+    // (2 MB), and the reader runs at most 250 rows ahead. Rows of the longest legal length are 20,000
+    // characters (UploadRowLimits); 1,000 of them in a chunk and 1,000 read ahead held 80 MB per upload.
+    private const int MaxChunkChars = 1 << 20;
+    private const int ReadAheadRows = 250;
     private const int MaxReportedErrors = 1000;
 
     private readonly Dictionary<string, long?> _projects = new(StringComparer.Ordinal);
@@ -45,14 +51,17 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
         var created = 0;
         var skipped = 0;
         var chunk = new List<UploadRow>(ChunkSize);
-        await foreach (var row in rows.ReadAheadAsync(ChunkSize, cancellationToken))
+        var chunkChars = 0;
+        await foreach (var row in rows.ReadAheadAsync(ReadAheadRows, cancellationToken))
         {
             Received++;
             chunk.Add(row);
-            if (chunk.Count == ChunkSize)
+            chunkChars += Chars(row);
+            if (chunk.Count == ChunkSize || chunkChars >= MaxChunkChars)
             {
                 (created, skipped) = Add(await ProcessAsync(chunk, cancellationToken), (created, skipped));
                 chunk.Clear();
+                chunkChars = 0;
             }
         }
 
@@ -70,6 +79,9 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
 
         return new UploadResult(Received, created, skipped);
     }
+
+    private static int Chars(UploadRow row) =>
+        (row.UserId?.Length ?? 0) + (row.Date?.Length ?? 0) + (row.Project?.Length ?? 0) + (row.Hours?.Length ?? 0) + (row.Notes?.Length ?? 0) + (row.ExternalId?.Length ?? 0);
 
     private static (int, int) Add((int Created, int Skipped) a, (int Created, int Skipped) b) => (a.Created + b.Created, a.Skipped + b.Skipped);
 

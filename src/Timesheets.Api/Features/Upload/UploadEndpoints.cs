@@ -25,7 +25,10 @@ internal static class UploadEndpoints
         app.MapPost("/timesheets/upload", UploadAsync).WithTags("Batch upload").RequireAuthorization(ApiScopes.BatchUpload)
             .Accepts<EntryUploadRow[]>("application/json", "text/csv")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
-            .WithSummary("Upload entries for any user: one JSON object, a JSON array, or CSV (user_id,date,project,hours,notes,external_id)");
+            .WithSummary("Upload entries for any user: one JSON object, a JSON array, or CSV (user_id,date,project,hours,notes,external_id)")
+            .WithDescription("The body may be at most Limits:MaxUploadBytes (16 MiB by default; more is 413). Each CSV record may be at most "
+                + $"{UploadRowLimits.MaxRowLength} characters and each JSON row at most {UploadRowLimits.MaxRowLength} bytes: a longer one is refused "
+                + "with 400 naming its line or row as soon as it passes the bound. Every row is stored, or none.");
         return app;
     }
 

@@ -42,6 +42,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRequestBodyLimits();
+app.UseQueryTextCheck();
 app.UseUserDirectory();
 
 app.MapApiDocument();

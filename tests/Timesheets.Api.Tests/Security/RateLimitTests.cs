@@ -73,4 +73,26 @@ public sealed class RateLimitTests(SqliteApiFixture fixture)
         using var employee = ClientOf(api, await fixture.TokenAsync(IdentityHost.Employee));
         await (await employee.GetAsync("/me")).AssertStatusAsync(HttpStatusCode.OK);
     }
+
+    [Theory]
+    [InlineData("RateLimits:CallerPermits", "0")]
+    [InlineData("RateLimits:AnonymousPermits", "-1")]
+    [InlineData("RateLimits:Window", "00:00:00")]
+    [InlineData("RateLimits:Window", "1.00:00:00")]
+    public async Task Start_WithAnInvalidRateLimit_FailsNamingTheSetting(string key, string value)
+    {
+        await using var api = new ApiHost(fixture.Identity, TestDatabase.Sqlite("ratelimit-bad"), new Dictionary<string, string?> { [key] = value });
+        var error = Record.Exception(() => api.Server);
+        Assert.NotNull(error);
+        var messages = string.Join(" | ", Flatten(error));
+        Assert.Contains(key, messages, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Flatten(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+        {
+            yield return error.Message;
+        }
+    }
 }

@@ -21,6 +21,7 @@ builder.Services.AddValidatedSettings(builder.Configuration);
 builder.Services.AddApiDatabase(builder.Configuration);
 builder.Services.AddApiAuthentication(builder.Configuration);
 builder.Services.AddCaller();
+builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddProjectCatalog();
 builder.Services.AddApiErrorsAndJson();
 builder.Services.AddValidation();
@@ -40,8 +41,12 @@ app.UseTransportSecurity<ApiSettings>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+// Per caller, so after authentication; before authorization and any handler work.
+app.UseRateLimiter();
+app.UseNoStoreForCallers();
 app.UseAuthorization();
 app.UseRequestBodyLimits();
+app.UseQueryTextCheck();
 app.UseUserDirectory();
 
 app.MapApiDocument();

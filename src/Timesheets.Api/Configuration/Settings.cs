@@ -73,6 +73,21 @@ public sealed class LimitSettings
     public const long MaxUploadCeiling = 1L << 30;
 }
 
+/// <summary>Per-caller request limits (section <c>RateLimits</c>); a caller over them gets 429 with <c>Retry-After</c>.</summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Requests one caller (token <c>sub</c>, or the client id of a machine token) may send per window.</summary>
+    public int CallerPermits { get; set; } = 10_000;
+
+    /// <summary>Requests without a valid token one client IP (IPv6: one /64) may send per window.</summary>
+    public int AnonymousPermits { get; set; } = 1_000;
+
+    /// <summary>The fixed window the permits are counted in.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
+}
+
 /// <summary>Memory the API may use to answer repeated reads (section <c>Cache</c>).</summary>
 public sealed class CacheSettings
 {

@@ -17,12 +17,14 @@ internal static class SettingsValidation
         services.AddOptions<EntrySettings>().Bind(configuration.GetSection(EntrySettings.Section)).ValidateOnStart();
         services.AddOptions<LimitSettings>().Bind(configuration.GetSection(LimitSettings.Section)).ValidateOnStart();
         services.AddOptions<CacheSettings>().Bind(configuration.GetSection(CacheSettings.Section)).ValidateOnStart();
+        services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettingsValidator>();
         services.AddSingleton<IValidateOptions<EntrySettings>, EntrySettingsValidator>();
         services.AddSingleton<IValidateOptions<LimitSettings>, LimitSettingsValidator>();
         services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
         return services;
     }
 }
@@ -79,4 +81,28 @@ internal sealed class CacheSettingsValidator : IValidateOptions<CacheSettings>
         options.PageMegabytes is >= 0 and <= 4096
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"{SettingsReader.Env("Cache:PageMegabytes")} must be between 0 (no cache) and 4096.");
+}
+
+internal sealed class RateLimitSettingsValidator : IValidateOptions<RateLimitSettings>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitSettings options)
+    {
+        var errors = new List<string>();
+        if (options.CallerPermits is < 1 or > 100_000_000)
+        {
+            errors.Add($"{SettingsReader.Env("RateLimits:CallerPermits")} must be between 1 and 100000000 (got {options.CallerPermits}).");
+        }
+
+        if (options.AnonymousPermits is < 1 or > 100_000_000)
+        {
+            errors.Add($"{SettingsReader.Env("RateLimits:AnonymousPermits")} must be between 1 and 100000000 (got {options.AnonymousPermits}).");
+        }
+
+        if (options.Window < TimeSpan.FromSeconds(1) || options.Window > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{SettingsReader.Env("RateLimits:Window")} must be between 00:00:01 and 01:00:00 (got {options.Window}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

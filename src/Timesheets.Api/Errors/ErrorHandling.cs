@@ -31,6 +31,8 @@ internal static class ErrorHandling
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.MaxDepth = 32;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            // Every string of every body: valid Unicode without control characters, or a 400 naming the field.
+            o.SerializerOptions.Converters.Add(new RequestStringConverter());
         });
         return services;
     }
@@ -84,6 +86,12 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { InnerException: RequestTextException text })
+        {
+            return await WriteAsync(httpContext, 400, $"The JSON body is invalid at {text.Path ?? "$"}: {text.Message}", exception,
+                new Dictionary<string, string[]> { [text.Field] = [text.Message] });
+        }
+
         var (status, detail) = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large."),
@@ -97,14 +105,21 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             return false;
         }
 
+        return await WriteAsync(httpContext, status, detail, exception, null);
+    }
+
+    private async ValueTask<bool> WriteAsync(HttpContext httpContext, int status, string detail, Exception exception, Dictionary<string, string[]>? errors)
+    {
         LogBadRequest(logger, status, exception.GetType().Name);
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = "The request is malformed.", Detail = detail };
+        if (errors is not null)
         {
-            HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails { Status = status, Title = "The request is malformed.", Detail = detail },
-            Exception = exception,
-        });
+            // Keyed by field as a ValidationProblem's are; an extension, so every problem writer keeps it.
+            problem.Extensions["errors"] = errors;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     // The path tells the client which field was wrong; the parser's own message may echo input.

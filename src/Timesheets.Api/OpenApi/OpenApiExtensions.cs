@@ -28,6 +28,17 @@ internal static class OpenApiExtensions
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer<ScopeOperationTransformer>();
+            // Strings are read through RequestStringConverter; a custom converter hides the type from the
+            // schema generator, so the document says "string" again (nullable where the property is).
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+                {
+                    schema.Type = context.JsonPropertyInfo is { IsSetNullable: true } ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                }
+
+                return Task.CompletedTask;
+            });
         });
 
     /// <summary><c>/openapi/v1.json</c> and the interactive reference at <c>/scalar</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Oidc;
 
@@ -74,9 +75,16 @@ internal static class JsonTokenRequests
             var pairs = new List<string>();
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // Names and strings through RequestText: a lone surrogate, bytes that are not UTF-8 or a
+                // control character make the request unreadable (invalid_request), never a 500.
+                if (!RequestText.TryGetName(property, out var name, out _))
+                {
+                    return null;
+                }
+
                 string? value = property.Value.ValueKind switch
                 {
-                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.String => RequestText.TryGetString(property.Value, out var text, out _) ? text : throw new JsonException("Unreadable text."),
                     JsonValueKind.Number => property.Value.GetRawText(),
                     JsonValueKind.True => "true",
                     JsonValueKind.False => "false",
@@ -85,14 +93,13 @@ internal static class JsonTokenRequests
                 };
                 if (value is not null)
                 {
-                    pairs.Add(string.Create(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(property.Name)}={Uri.EscapeDataString(value)}"));
+                    pairs.Add(string.Create(CultureInfo.InvariantCulture, $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}"));
                 }
             }
 
             return string.Join('&', pairs);
         }
-        // A lone surrogate in a string is valid JSON syntax but not text: GetString throws InvalidOperationException.
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }

@@ -162,7 +162,8 @@ public sealed class FuzzGenerator(int seed)
         2 => Pick(["true", "false", "null"]),
         3 => _random.Next(int.MinValue, int.MaxValue).ToString(CultureInfo.InvariantCulture),
         4 => "\"" + new string('y', _random.Next(100, 5000)) + "\"",
-        5 => "\"\\ud800\"",
+        // Text that is not text, as FieldFuzz gives every field systematically.
+        5 => Pick(["\"\\ud800\"", "\"x\\udfff\"", "\"\\udc00\\ud800\"", "\"a\\u0000b\"", "\"\\u001b\"", "\"\\u0085\""]),
         6 => "[" + string.Join(',', Enumerable.Range(0, _random.Next(0, 5)).Select(_ => JsonValue(depth + 1))) + "]",
         7 => "{\"" + Pick(FieldNames) + "\":" + JsonValue(depth + 1) + "}",
         _ => "[" + string.Join(',', Enumerable.Repeat("1", _random.Next(1000, 20_000))) + "]",

@@ -171,7 +171,8 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
         }
 
         var email = row.UserId?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email) || email.Length > TimesheetEntryConfiguration.EmailLength || email.IndexOf('@', StringComparison.Ordinal) < 1)
+        if ((string.IsNullOrEmpty(email) || email.Length > TimesheetEntryConfiguration.EmailLength || email.IndexOf('@', StringComparison.Ordinal) < 1)
+            && !row.Errors.Any(e => e.Field == "user_id"))
         {
             Report(row.Row, "user_id", "The user_id is the user's email address.");
         }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ using Timesheets.Api.Errors;
 using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Features.Upload;
 
@@ -72,6 +74,12 @@ internal static class UploadEndpoints
             }
 
             return TypedResults.Ok(result);
+        }
+        catch (DecoderFallbackException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return TypedResults.Problem(statusCode: 400, title: "Nothing was stored",
+                detail: $"The CSV body is not valid UTF-8 (after {batch.Received} row(s)): {RequestText.InvalidUnicode}");
         }
         catch (FormatException ex)
         {

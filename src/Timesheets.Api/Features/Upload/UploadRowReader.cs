@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Features.Upload;
 
@@ -13,6 +15,8 @@ internal sealed record UploadRow(int Row, string? UserId, string? Date, string? 
 internal static class UploadRowReader
 {
     public static readonly string[] Columns = ["user_id", "date", "project", "hours", "notes", "external_id"];
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async IAsyncEnumerable<UploadRow> ReadJsonAsync(HttpRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -40,7 +44,8 @@ internal static class UploadRowReader
 
     public static async IAsyncEnumerable<UploadRow> ReadCsvAsync(HttpRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(request.Body);
+        // Bytes that are not UTF-8 (overlong forms, encoded surrogates) stop the upload instead of being stored as U+FFFD.
+        using var text = new StreamReader(request.Body, StrictUtf8);
         var csv = new CsvRecordReader(text);
         var header = await csv.ReadAsync(cancellationToken) ?? throw new FormatException("The CSV body is empty; the first line names the columns.");
         var index = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), i)).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i);
@@ -53,8 +58,20 @@ internal static class UploadRowReader
         var row = 0;
         while (await csv.ReadAsync(cancellationToken) is { } record)
         {
-            string? Get(string column) => index.TryGetValue(column, out var i) && i < record.Count && record[i].Length > 0 ? record[i] : null;
-            yield return new UploadRow(++row, Get("user_id"), Get("date"), Get("project"), Get("hours"), Get("notes"), Get("external_id"), []);
+            var errors = new List<(string, string)>();
+            string? Get(string column)
+            {
+                var text = index.TryGetValue(column, out var i) && i < record.Count && record[i].Length > 0 ? record[i] : null;
+                if (text is not null && RequestText.Problem(text) is { } problem)
+                {
+                    errors.Add((column, problem));
+                    return null;
+                }
+
+                return text;
+            }
+
+            yield return new UploadRow(++row, Get("user_id"), Get("date"), Get("project"), Get("hours"), Get("notes"), Get("external_id"), errors);
         }
     }
 
@@ -76,7 +93,13 @@ internal static class UploadRowReader
 
             if (value.ValueKind == JsonValueKind.String)
             {
-                return value.GetString();
+                if (RequestText.TryGetString(value, out var text, out var problem))
+                {
+                    return text;
+                }
+
+                errors.Add((name, problem));
+                return null;
             }
 
             if (numberAllowed && value.ValueKind == JsonValueKind.Number)

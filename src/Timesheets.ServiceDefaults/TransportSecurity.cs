@@ -1,3 +1,5 @@
+using System.Net;
+using IPNetwork = System.Net.IPNetwork;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -14,6 +16,9 @@ public interface ITransportSettings
 
     /// <summary>Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto/For headers.</summary>
     bool BehindProxy { get; }
+
+    /// <summary>The proxies whose forwarded headers are trusted: addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>).</summary>
+    string[] TrustedProxies { get; }
 }
 
 public static class TransportSecurity
@@ -30,10 +35,24 @@ public static class TransportSecurity
         var settings = app.Services.GetRequiredService<IOptions<TSettings>>().Value;
         if (settings.BehindProxy)
         {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            // The proxy is declared by configuration, not by address: the deployment puts it in front.
+            // Only the configured proxies are believed, hop by hop from the right: the client is the
+            // right-most address no trusted proxy vouches for, so a client cannot pick its own address
+            // (and rate-limit bucket) by sending X-Forwarded-For itself. No limit on hops: each one is checked.
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+                ForwardLimit = null,
+            };
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
+            foreach (var entry in settings.TrustedProxies)
+            {
+                if (TryParseProxy(entry, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+
             app.UseForwardedHeaders(forwarded);
         }
 
@@ -44,6 +63,38 @@ public static class TransportSecurity
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// The rules of the transport settings, for each service's settings validator: behind a proxy
+    /// at least one trusted proxy, each an address or a CIDR network.
+    /// </summary>
+    public static IEnumerable<string> Validate(ITransportSettings settings, string section)
+    {
+        if (settings.BehindProxy && settings.TrustedProxies.Length == 0)
+        {
+            yield return $"{SettingsReader.Env(section + ":TrustedProxies:0")} must list the reverse proxy's address or network (e.g. 10.0.0.0/8) when {section}:BehindProxy is true: forwarded headers are believed only from these senders.";
+        }
+
+        foreach (var entry in settings.TrustedProxies)
+        {
+            if (!TryParseProxy(entry, out _))
+            {
+                yield return $"'{entry}' in {section}:TrustedProxies is neither an IP address nor a CIDR network such as 10.0.0.0/8.";
+            }
+        }
+    }
+
+    /// <summary>A single address is a network of one (/32 or /128).</summary>
+    private static bool TryParseProxy(string entry, out IPNetwork network)
+    {
+        if (!entry.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(entry, out var address))
+        {
+            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return IPNetwork.TryParse(entry, out network);
     }
 
     private static async Task RefusePlainHttpAsync(HttpContext context, RequestDelegate next)

@@ -59,4 +59,17 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
     /// <summary>A browser-like client: its own cookie jar, redirects not followed so each hop can be checked.</summary>
     public OidcTestClient CreateOidcClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>
+    /// A browser-like client whose connections come from <paramref name="remote"/>, as the transport
+    /// would report them (TestServer otherwise leaves the sender's address empty).
+    /// </summary>
+    public OidcTestClient CreateOidcClient(System.Net.IPAddress remote)
+    {
+        var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler
+        {
+            InnerHandler = Server.CreateHandler(context => context.Connection.RemoteIpAddress = remote),
+        };
+        return new(new HttpClient(handler) { BaseAddress = ClientOptions.BaseAddress });
+    }
 }

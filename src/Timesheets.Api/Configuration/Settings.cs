@@ -15,6 +15,9 @@ public sealed class ApiSettings : ITransportSettings
     /// requests it forwarded over plain HTTP count as HTTPS. Only when the deployment puts one in front.
     /// </summary>
     public bool BehindProxy { get; set; }
+
+    /// <summary>Addresses or CIDR networks of the reverse proxies; required with <see cref="BehindProxy"/>.</summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 /// <summary>Which issuer's tokens the API accepts (section <c>Auth</c>).</summary>

@@ -11,7 +11,7 @@ internal static class SettingsValidation
 {
     public static IServiceCollection AddValidatedSettings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiSettings>().Bind(configuration.GetSection(ApiSettings.Section));
+        services.AddOptions<ApiSettings>().Bind(configuration.GetSection(ApiSettings.Section)).ValidateOnStart();
         services.AddOptions<AuthSettings>().Bind(configuration.GetSection(AuthSettings.Section)).ValidateOnStart();
         services.AddOptions<DatabaseSettings>().Bind(configuration.GetSection(DatabaseSettings.Section)).ValidateOnStart();
         services.AddOptions<EntrySettings>().Bind(configuration.GetSection(EntrySettings.Section)).ValidateOnStart();
@@ -19,6 +19,7 @@ internal static class SettingsValidation
         services.AddOptions<CacheSettings>().Bind(configuration.GetSection(CacheSettings.Section)).ValidateOnStart();
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
+        services.AddSingleton<IValidateOptions<ApiSettings>, ApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettingsValidator>();
         services.AddSingleton<IValidateOptions<EntrySettings>, EntrySettingsValidator>();
@@ -27,6 +28,14 @@ internal static class SettingsValidation
         services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
         return services;
     }
+}
+
+internal sealed class ApiSettingsValidator : IValidateOptions<ApiSettings>
+{
+    public ValidateOptionsResult Validate(string? name, ApiSettings options) =>
+        TransportSecurity.Validate(options, ApiSettings.Section).ToList() is { Count: > 0 } errors
+            ? ValidateOptionsResult.Fail(errors)
+            : ValidateOptionsResult.Success;
 }
 
 internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>

@@ -19,6 +19,9 @@ public sealed class IdentitySettings : ITransportSettings
     /// </summary>
     public bool BehindProxy { get; set; }
 
+    /// <summary>Addresses or CIDR networks of the reverse proxies; required with <see cref="BehindProxy"/>.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>The API identifier that becomes the access token's <c>aud</c>.</summary>
     public string ApiAudience { get; set; } = ApiResource.Identifier;
 

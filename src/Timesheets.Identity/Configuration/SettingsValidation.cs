@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timesheets.Identity.Users;
 using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Configuration;
@@ -73,6 +74,8 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
             errors.Add($"{SettingsReader.Env("Identity:LockoutDuration")} must be positive, e.g. 00:15:00.");
         }
 
+        errors.AddRange(TransportSecurity.Validate(options, IdentitySettings.Section));
+
         foreach (var uri in options.MobileRedirectUris.Concat(options.MobilePostLogoutRedirectUris).Concat(options.CorsOrigins))
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out _))
@@ -93,12 +96,25 @@ internal sealed class ClientSettingsValidator : IValidateOptions<ClientSettings>
             : ValidateOptionsResult.Fail($"{SettingsReader.Env("Clients:ImportSecret")} must be set to a secret of at least 16 characters for the timesheets-import machine client.");
 }
 
-internal sealed class DemoSettingsValidator : IValidateOptions<DemoSettings>
+internal sealed class DemoSettingsValidator(IHostEnvironment environment) : IValidateOptions<DemoSettings>
 {
-    public ValidateOptionsResult Validate(string? name, DemoSettings options) =>
-        !options.Enabled || options.Password.Length >= 8
+    public ValidateOptionsResult Validate(string? name, DemoSettings options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        // Demo users have a published password and an Admin among them: never in production.
+        if (environment.IsProduction())
+        {
+            return ValidateOptionsResult.Fail($"{SettingsReader.Env("Demo:Enabled")} must be false in the Production environment: demo users have a known password.");
+        }
+
+        return options.Password.Length >= PasswordRules.MinimumLength
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{SettingsReader.Env("Demo:Password")} must be at least 8 characters when Demo:Enabled is true.");
+            : ValidateOptionsResult.Fail($"{SettingsReader.Env("Demo:Password")} must be at least {PasswordRules.MinimumLength} characters when Demo:Enabled is true.");
+    }
 }
 
 internal sealed class RateLimitSettingsValidator : IValidateOptions<RateLimitSettings>

@@ -20,7 +20,8 @@ internal static class RateLimiting
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // After the forwarded-headers step: the client's own address (IPv6 by /64), not a header it sent.
+                var ip = ClientAddress.Key(http);
                 return Bucket(http.Request) switch
                 {
                     "login" => Window("login:" + ip, settings.LoginPermits, settings.Window),

@@ -13,6 +13,8 @@ public sealed class TransportSecurityTests(SqliteApiFixture fixture)
     {
         ["Api:RequireHttps"] = "true",
         ["Api:BehindProxy"] = behindProxy ? "true" : "false",
+        // TestServer leaves the sender's address empty, which the forwarded-headers step treats as the proxy itself.
+        ["Api:TrustedProxies:0"] = "10.0.0.0/8",
     });
 
     private async Task<HttpClient> ClientAsync(ApiHost host, string baseAddress)

@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Timesheets.Identity.Users;
 
 namespace Timesheets.Identity.Tests.Configuration;
 
@@ -10,6 +14,10 @@ public sealed class SettingsValidationTests
     [InlineData("Clients:ImportSecret", "short", "Clients:ImportSecret")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Identity:MaxFailedLogins", "0", "Identity:MaxFailedLogins")]
+    [InlineData("Identity:BehindProxy", "true", "Identity:TrustedProxies")]
+    [InlineData("Identity:TrustedProxies:0", "10.0.0.0/33", "Identity:TrustedProxies")]
+    [InlineData("Identity:TrustedProxies:0", "proxy.internal", "Identity:TrustedProxies")]
+    [InlineData("Demo:Password", "Eleven-char", "at least 12 characters")]
     public async Task Start_WithAWrongSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         await using var host = new IdentityHost(TestDatabase.Sqlite("settings"), new Dictionary<string, string?> { [key] = value });
@@ -19,6 +27,41 @@ public sealed class SettingsValidationTests
         var messages = Flatten(error).Select(e => e.Message).ToList();
         Assert.Contains(messages, m => m.Contains(expected, StringComparison.Ordinal));
         Assert.Contains(Flatten(error), e => e is OptionsValidationException);
+    }
+
+    [Fact]
+    public async Task Start_DemoInProduction_FailsNamingDemoEnabled()
+    {
+        await using var host = new ProductionHost();
+
+        var error = Assert.ThrowsAny<Exception>(() => host.Server);
+
+        Assert.Contains(Flatten(error), e => e is OptionsValidationException && e.Message.Contains("Demo:Enabled", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Eleven-cha1", false)]
+    [InlineData("Twelve-char1", true)]
+    public async Task Password_ShorterThanTwelve_IsRefused(string password, bool accepted)
+    {
+        await using var host = new IdentityHost(TestDatabase.Sqlite("password"));
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"pw-{Guid.NewGuid():N}@exampleco.com";
+
+        var result = await users.CreateAsync(new ApplicationUser { UserName = email, Email = email }, password);
+
+        Assert.Equal(accepted, result.Succeeded);
+    }
+
+    /// <summary>The test host's settings (demo on) in the Production environment.</summary>
+    private sealed class ProductionHost() : IdentityHost(TestDatabase.Sqlite("production"))
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+        }
     }
 
     private static IEnumerable<Exception> Flatten(Exception? e)

@@ -9,6 +9,7 @@ public sealed class TransportSecurityTests
         ["Identity:Issuer"] = "https://localhost/",
         ["Identity:RequireHttps"] = "true",
         ["Identity:BehindProxy"] = behindProxy ? "true" : "false",
+        ["Identity:TrustedProxies:0"] = "10.0.0.0/8",
     });
 
     [Fact]

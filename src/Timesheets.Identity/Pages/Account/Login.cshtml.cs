@@ -9,8 +9,8 @@ namespace Timesheets.Identity.Pages.Account;
 
 /// <summary>
 /// Email + password login. Unknown user, wrong password and locked account all get the same
-/// message, and an unknown user still costs one password hash, so neither the page nor its timing
-/// tells an attacker which emails have accounts.
+/// message, and every failure path costs exactly one password hash, so neither the page nor its
+/// timing tells an attacker which emails have accounts or which are locked.
 /// </summary>
 public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
 {
@@ -51,10 +51,28 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
 
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         var user = await signIn.UserManager.FindByEmailAsync(Email);
+
+        // Every failure path spends exactly one password hash, like a wrong password does: a locked,
+        // disabled or not-allowed account (Identity refuses those before hashing) or one without a
+        // password must not answer faster than an account with a guessable password.
         if (user is null)
         {
-            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, Password);
+            SpendDummyHash();
             SecurityLog.LoginFailedUnknownUser(_log, ip);
+            return Failed();
+        }
+
+        if (user.PasswordHash is null)
+        {
+            SpendDummyHash();
+            SecurityLog.LoginFailed(_log, user.Id, ip);
+            return Failed();
+        }
+
+        if (await signIn.UserManager.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        {
+            SpendDummyHash();
+            SecurityLog.LoginLockedOut(_log, user.Id, ip);
             return Failed();
         }
 
@@ -77,6 +95,9 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         // Only local return URLs: the login page is never an open redirect.
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/logged-in");
     }
+
+    private void SpendDummyHash() =>
+        signIn.UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, Password);
 
     private PageResult Failed()
     {

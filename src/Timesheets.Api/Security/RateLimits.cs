@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -27,7 +25,7 @@ internal static partial class RateLimits
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 var caller = CallerKey(http);
-                return RateLimitPartition.GetFixedWindowLimiter(caller ?? "ip:" + IpKey(http.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(caller ?? "ip:" + ClientAddress.Key(http), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = caller is null ? settings.AnonymousPermits : settings.CallerPermits,
                     Window = settings.Window,
@@ -52,28 +50,6 @@ internal static partial class RateLimits
         // Identity's client-credentials tokens carry sub = client id; Auth0's "<client id>@clients" and gty.
         var machine = clientId is not null && (sub == clientId || sub == clientId + "@clients" || http.User.FindFirst("gty")?.Value == "client-credentials");
         return machine ? "client:" + clientId : "sub:" + sub;
-    }
-
-    private static string IpKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)

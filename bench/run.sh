@@ -225,7 +225,9 @@ log "  $(cat "$R/limit.pg.json")"
 # Identity on the current provider, signing with the given algorithm (RS256 or ES256).
 start_identity() { # algorithm log
   cd "$SRC_ROOT/src/Timesheets.Identity"
+  [ -s "$OUT/keys.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$OUT/keys.key")
   ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
+  Keys__EncryptionKeyFile="$OUT/keys.key" \
   Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
   Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
   RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \

@@ -125,6 +125,7 @@ public sealed class KeyEncryptionTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task SqliteDatabaseFile_IsReadableByItsOwnerOnly(bool leftWorldReadableByAnOlderVersion)
     {
         var database = TestDatabase.Sqlite("mode");

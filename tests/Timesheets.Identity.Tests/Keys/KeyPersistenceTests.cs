@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
 using OpenIddict.Server;

@@ -8,13 +8,22 @@ IDENTITY_URL=${IDENTITY_URL:-http://127.0.0.1:5001}
 API_URL=${API_URL:-http://127.0.0.1:5002}
 DATA=${DATA:-$PWD/data}
 DEMO_PASSWORD=${DEMO_PASSWORD:-Timesheets-demo-2026}
+# Everything under data/ (databases, secrets, logs) is for this user only.
+umask 077
 mkdir -p "$DATA" "$DATA/logs"
 
 # The machine client's secret: generated once, kept in the data folder (never in the repository).
 if [ ! -s "$DATA/import-client-secret" ]; then
-  (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DATA/import-client-secret")
+  head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DATA/import-client-secret"
 fi
 IMPORT_SECRET=$(cat "$DATA/import-client-secret")
+
+# The key that encrypts the signing, token and data-protection keys stored in identity.db: generated
+# once, outside the database, so a copy of identity.db alone cannot mint tokens. Back it up apart from
+# the database; without it the stored keys cannot be opened (every user signs in again, every token ends).
+if [ ! -s "$DATA/keys.key" ]; then
+  head -c 32 /dev/urandom | base64 > "$DATA/keys.key"
+fi
 
 echo "Building (Release)..."
 dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet
@@ -44,6 +53,7 @@ Identity__Issuer="$IDENTITY_URL/" \
 Identity__RequireHttps=false \
 Database__Provider=Sqlite \
 Database__ConnectionString="Data Source=$DATA/identity.db" \
+Keys__EncryptionKeyFile="$DATA/keys.key" \
 Database__MigrateOnStart=true \
 Clients__ImportSecret="$IMPORT_SECRET" \
 Demo__Enabled=true \

@@ -19,7 +19,10 @@ vm_mb() { # pid field
 # connection strings $ID_CS and $API_CS, built from $SRC_ROOT. Each adds its PID to pids and waits until it answers.
 start_identity() { # algorithm log
   cd "$SRC_ROOT/src/Timesheets.Identity"
-  ASPNETCORE_ENVIRONMENT=Production Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
+  [ -s "$OUT/keys.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$OUT/keys.key")
+  # "Benchmark": production behaviour, but Identity refuses demo users in "Production" and the benchmark logs them in.
+  ASPNETCORE_ENVIRONMENT=Benchmark Identity__Issuer="$IDENTITY/" Identity__RequireHttps=false Identity__SigningAlgorithm="$1" \
+  Keys__EncryptionKeyFile="$OUT/keys.key" \
   Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
   Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
   RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \

@@ -1,6 +1,7 @@
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Hosting;
+using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Seeding;
@@ -13,6 +14,7 @@ builder.Services.AddValidatedSettings(builder.Configuration);
 builder.Services.AddIdentityDatabase(builder.Configuration);
 builder.Services.AddUserAccounts(builder.Configuration);
 builder.Services.AddOidcServer(builder.Configuration);
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
 builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddRazorPages();

@@ -26,14 +26,16 @@ public static class ConnectionStrings
         return builder.ConnectionString;
     }
 
-    /// <summary>The SQLite connection string, creating the folder of its file so a fresh clone just runs.</summary>
+    /// <summary>
+    /// The SQLite connection string, creating the folder of its file so a fresh clone just runs, and the
+    /// file itself readable by its owner only (<see cref="SqliteFiles"/>).
+    /// </summary>
     public static string Sqlite(string configured, string defaultFile)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={defaultFile}" : configured);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
-            Directory.CreateDirectory(directory);
+            SqliteFiles.PrepareOwnerOnly(builder.DataSource);
         }
 
         // Concurrent requests wait for the writer instead of failing.

@@ -38,6 +38,8 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
             ["Clients:ImportSecret"] = ImportSecret,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
+            // Required outside Development: the stored keys are sealed with it, as in production.
+            ["Keys:EncryptionKeyFile"] = TestKeyFile.Shared,
             // Generous by default; the rate-limit tests use a host of their own with low limits.
             ["RateLimits:LoginPermits"] = "100000",
             ["RateLimits:TokenPermits"] = "100000",

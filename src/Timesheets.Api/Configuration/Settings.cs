@@ -37,6 +37,12 @@ public sealed class AuthSettings
     /// <summary>Tolerance on <c>exp</c> and <c>nbf</c> for clock drift between servers.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the issuer's discovery document and JWKS are fetched again: a key the issuer revokes is
+    /// refused here at most this long after (the issuer's <c>revoke-key</c>; its next keys are published earlier than this).
+    /// </summary>
+    public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The namespaced claim carrying the user's email (Auth0 style).</summary>
     public string EmailClaim { get; set; } = "https://api.exampleco.com/email";
 }

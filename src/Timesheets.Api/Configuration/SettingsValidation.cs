@@ -62,6 +62,11 @@ internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>
             errors.Add($"{SettingsReader.Env("Auth:ClockSkew")} must be between 00:00:00 and 00:05:00.");
         }
 
+        if (options.KeysRefreshInterval < TimeSpan.FromSeconds(1) || options.KeysRefreshInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{SettingsReader.Env("Auth:KeysRefreshInterval")} must be between 00:00:01 and 01:00:00.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Timesheets.Api.Configuration;
 using Timesheets.ServiceDefaults;
@@ -9,8 +10,8 @@ namespace Timesheets.Api.Security;
 internal static class AuthExtensions
 {
     /// <summary>
-    /// Bearer JWTs from the configured issuer: metadata and keys through discovery (cached, refetched
-    /// when an unknown <c>kid</c> arrives), RS256 or ES256 only, exact issuer and audience, lifetime with a small skew.
+    /// Bearer JWTs from the configured issuer: metadata and keys through discovery (refetched every
+    /// <c>Auth:KeysRefreshInterval</c>, see <see cref="JwksRefresh"/>, and when an unknown <c>kid</c> arrives), RS256 or ES256 only, exact issuer and audience, lifetime with a small skew.
     /// </summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +25,7 @@ internal static class AuthExtensions
             options.MapInboundClaims = false;
             options.RefreshOnIssuerKeyNotFound = true;
             // A new kid is looked up at most this often, so forged kids cannot hammer the issuer.
-            options.RefreshInterval = TimeSpan.FromSeconds(30);
+            options.RefreshInterval = settings.KeysRefreshInterval < TimeSpan.FromSeconds(30) ? settings.KeysRefreshInterval : TimeSpan.FromSeconds(30);
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,
@@ -55,6 +56,8 @@ internal static class AuthExtensions
                 },
             };
         });
+        // After AddJwtBearer, so it wraps the configuration manager JwtBearer creates: revoked keys leave within the interval.
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwksRefreshSetup>();
         services.AddAuthorizationBuilder().AddScopePolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenHandler>();
         return services;

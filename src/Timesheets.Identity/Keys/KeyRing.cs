@@ -1,152 +1,86 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Server;
 using Timesheets.Identity.Data;
 
 namespace Timesheets.Identity.Keys;
 
 /// <summary>
-/// The signing and encryption keys loaded from the database at start-up. The newest active RSA (or
-/// P-256) key signs what others verify: access and ID tokens. Retired ones stay in the JWKS so tokens
-/// they signed verify until they expire. An HMAC key signs what only this server reads: authorization
-/// codes and refresh tokens (see <see cref="Oidc.InternalTokenSigning"/>).
+/// The keys every instance holds in memory, opened from the database at start-up and reloaded every
+/// <c>Keys:ReloadInterval</c> by <see cref="KeyRingReloader"/>, so a rotation or revocation made by
+/// <c>rotate-keys</c>/<c>revoke-key</c> reaches each running instance without a restart. The RSA (or P-256)
+/// key that can sign now signs what others verify: access and ID tokens; next and retired keys stay in
+/// the JWKS (see <see cref="KeyRingServerOptions"/>). An HMAC key signs what only this server reads:
+/// authorization codes and refresh tokens (see <see cref="Oidc.InternalTokenSigning"/>). Revoked keys are
+/// not loaded at all.
 /// </summary>
-internal sealed class KeyRing
+internal sealed class KeyRing(TimeProvider clock)
 {
     public const string SigningUse = "sig";
     public const string EncryptionUse = "enc";
     public const string InternalSigningUse = "mac";
 
-    public IReadOnlyList<StoredKey> SigningKeys { get; private set; } = [];
+    // Swapped whole, so a request never sees one list of a reload and another of the previous one.
+    private volatile Snapshot _snapshot = new([], [], [], "");
 
-    public IReadOnlyList<StoredKey> EncryptionKeys { get; private set; } = [];
+    /// <summary>Published signing keys: those that can sign first (configured algorithm, newest), then next keys, then retired ones.</summary>
+    public IReadOnlyList<StoredKey> SigningKeys => _snapshot.Signing;
 
-    public IReadOnlyList<StoredKey> InternalSigningKeys { get; private set; } = [];
+    public IReadOnlyList<StoredKey> EncryptionKeys => _snapshot.Encryption;
 
-    public bool Loaded { get; private set; }
+    public IReadOnlyList<StoredKey> InternalSigningKeys => _snapshot.InternalSigning;
 
-    /// <summary>Creates the first keys when the database has none (of the configured algorithm), then loads them all.</summary>
-    public async Task LoadAsync(IdentityDataContext db, string signingAlgorithm, CancellationToken cancellationToken)
+    public bool Loaded => _snapshot.Fingerprint.Length > 0;
+
+    /// <summary>Changes whenever a key is added, activated, retired or revoked in the database.</summary>
+    public string Fingerprint => _snapshot.Fingerprint;
+
+    /// <summary>
+    /// Reads every key that is not revoked, opening its sealed material, and swaps the ring. Never writes:
+    /// keys are created and changed only under the start-up lock or by the commands (<see cref="KeyStore"/>).
+    /// </summary>
+    public async Task LoadAsync(IdentityDataContext db, KeyProtector protector, string signingAlgorithm, CancellationToken cancellationToken)
     {
-        var keys = await db.Keys.AsNoTracking().ToListAsync(cancellationToken);
-        bool HasActive(string use, string? algorithm = null) =>
-            keys.Exists(k => k.Use == use && k.RetiredAt == null && (algorithm is null || k.Algorithm == algorithm));
-        List<StoredKey> created =
+        var keys = (await db.Keys.AsNoTracking().ToListAsync(cancellationToken)).Where(k => k.RevokedAt is null).ToList();
+        var opened = keys.ConvertAll(k => Opened(k, protector));
+        var now = clock.GetUtcNow();
+
+        // What can sign now first, the configured algorithm first among those, newest first: signers pick the first that can sign.
+        List<StoredKey> Order(string use) =>
         [
-            .. HasActive(SigningUse, signingAlgorithm) ? [] : new[] { NewSigningKey(signingAlgorithm) },
-            .. HasActive(EncryptionUse) ? [] : new[] { NewAesKey() },
-            .. HasActive(InternalSigningUse) ? [] : new[] { NewHmacKey() },
+            .. opened.Where(k => k.Use == use)
+                .OrderBy(k => k.CanSignAt(now) ? 0 : k.RetiredAt is null ? 1 : 2)
+                .ThenBy(k => k.Algorithm == signingAlgorithm ? 0 : 1)
+                .ThenByDescending(k => k.SignsFrom),
         ];
-        if (created.Count > 0)
-        {
-            db.Keys.AddRange(created);
-            await db.SaveChangesAsync(cancellationToken);
-            keys.AddRange(created);
-        }
 
-        // Active keys of the configured algorithm first, newest first: OpenIddict signs with the first credential.
-        List<StoredKey> Order(IEnumerable<StoredKey> keys) =>
-            [.. keys.OrderBy(k => k.RetiredAt is null ? 0 : 1).ThenBy(k => k.Algorithm == signingAlgorithm ? 0 : 1).ThenByDescending(k => k.CreatedAt)];
-
-        SigningKeys = Order(keys.Where(k => k.Use == SigningUse));
-        EncryptionKeys = Order(keys.Where(k => k.Use == EncryptionUse));
-        InternalSigningKeys = Order(keys.Where(k => k.Use == InternalSigningUse));
-        Loaded = true;
+        var fingerprint = string.Join(';', keys.OrderBy(k => k.Id, StringComparer.Ordinal)
+            .Select(k => $"{k.Id},{k.ActivatesAt?.UtcTicks},{k.RetiredAt?.UtcTicks}"));
+        _snapshot = new Snapshot(Order(SigningUse), Order(EncryptionUse), Order(InternalSigningUse), "v1:" + fingerprint);
     }
 
     /// <summary>
-    /// Retires the active signing key and creates a new one. The retired key stays in the JWKS, so
-    /// tokens it signed verify until they expire; instances sign with the new key after a restart.
+    /// How long a retired key still verifies: the longest lifetime of a token it may have signed (access and
+    /// ID tokens; null means unbounded) plus the clock skew the APIs tolerate.
     /// </summary>
-    public static async Task<StoredKey> RotateSigningKeyAsync(IdentityDataContext db, string signingAlgorithm, TimeProvider clock, CancellationToken cancellationToken)
+    public static TimeSpan Retention(TimeSpan? accessTokenLifetime, TimeSpan? identityTokenLifetime, TimeSpan clockSkew) =>
+        accessTokenLifetime is { } access && identityTokenLifetime is { } identity
+            ? (access > identity ? access : identity) + clockSkew
+            : TimeSpan.MaxValue;
+
+    /// <summary>Whether the key is still published and accepted: not retired, or retired less than <paramref name="retention"/> ago.</summary>
+    public static bool Verifies(StoredKey key, DateTimeOffset now, TimeSpan retention) =>
+        key.RevokedAt is null && (key.RetiredAt is not { } retired || retired > now || now - retired < retention);
+
+    private static StoredKey Opened(StoredKey key, KeyProtector protector) => new()
     {
-        foreach (var active in await db.Keys.Where(k => k.Use == SigningUse && k.RetiredAt == null).ToListAsync(cancellationToken))
-        {
-            active.RetiredAt = clock.GetUtcNow();
-        }
+        Id = key.Id,
+        Use = key.Use,
+        Algorithm = key.Algorithm,
+        Material = protector.Unprotect(key.Material, KeyStore.SealContext(key)),
+        CreatedAt = key.CreatedAt,
+        ActivatesAt = key.ActivatesAt,
+        RetiredAt = key.RetiredAt,
+    };
 
-        var key = NewSigningKey(signingAlgorithm);
-        db.Keys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
-        return key;
-    }
-
-    public static StoredKey NewSigningKey(string algorithm)
-    {
-        using AsymmetricAlgorithm key = algorithm == SecurityAlgorithms.EcdsaSha256
-            ? ECDsa.Create(ECCurve.NamedCurves.nistP256)
-            : RSA.Create(2048);
-        return new StoredKey
-        {
-            // A stable kid derived from the public key: the same key always has the same kid.
-            Id = Base64UrlEncoder.Encode(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..22],
-            Use = SigningUse,
-            Algorithm = algorithm == SecurityAlgorithms.EcdsaSha256 ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256,
-            Material = key.ExportPkcs8PrivateKeyPem(),
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-    }
-
-    public static StoredKey NewAesKey() => NewSymmetricKey(EncryptionUse, "A256KW");
-
-    public static StoredKey NewHmacKey() => NewSymmetricKey(InternalSigningUse, SecurityAlgorithms.HmacSha256);
-
-    private static StoredKey NewSymmetricKey(string use, string algorithm)
-    {
-        var key = RandomNumberGenerator.GetBytes(32);
-        return new StoredKey
-        {
-            Id = Base64UrlEncoder.Encode(SHA256.HashData(key))[..22],
-            Use = use,
-            Algorithm = algorithm,
-            Material = Convert.ToBase64String(key),
-            CreatedAt = DateTimeOffset.UtcNow,
-        };
-    }
-}
-
-/// <summary>Hands the loaded keys to OpenIddict before its own post-configuration checks run.</summary>
-internal sealed class KeyRingServerOptions(KeyRing ring) : IConfigureOptions<OpenIddictServerOptions>
-{
-    public void Configure(OpenIddictServerOptions options)
-    {
-        if (!ring.Loaded)
-        {
-            throw new InvalidOperationException("The signing keys were not loaded: the database must be migrated and the key ring loaded before the first request.");
-        }
-
-        foreach (var key in ring.SigningKeys)
-        {
-            options.SigningCredentials.Add(ToCredentials(key));
-        }
-
-        // Never published: OpenIddict leaves symmetric keys out of the JWKS and discovery.
-        foreach (var key in ring.InternalSigningKeys)
-        {
-            options.SigningCredentials.Add(new SigningCredentials(Symmetric(key), SecurityAlgorithms.HmacSha256));
-        }
-
-        foreach (var key in ring.EncryptionKeys)
-        {
-            options.EncryptionCredentials.Add(new EncryptingCredentials(Symmetric(key), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
-        }
-    }
-
-    private static SymmetricSecurityKey Symmetric(StoredKey key) => new(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
-
-    private static SigningCredentials ToCredentials(StoredKey key)
-    {
-        if (key.Algorithm == SecurityAlgorithms.EcdsaSha256)
-        {
-            var ecdsa = ECDsa.Create();
-            ecdsa.ImportFromPem(key.Material);
-            return new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = key.Id }, SecurityAlgorithms.EcdsaSha256);
-        }
-
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(key.Material);
-        return new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id }, SecurityAlgorithms.RsaSha256);
-    }
+    private sealed record Snapshot(
+        IReadOnlyList<StoredKey> Signing, IReadOnlyList<StoredKey> Encryption, IReadOnlyList<StoredKey> InternalSigning, string Fingerprint);
 }

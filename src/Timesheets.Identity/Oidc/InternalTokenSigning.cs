@@ -12,9 +12,11 @@ namespace Timesheets.Identity.Oidc;
 /// tokens for the APIs, ID tokens for the apps) is signed by the key ring's active RS256 or ES256 key.
 /// The choice is made here, by key id, because OpenIddict would take its first key (symmetric keys
 /// sort first, so access tokens would be HMAC-signed), and its sort keeps no order among the
-/// asymmetric keys (a retired key could sign again).
+/// asymmetric keys (a retired key could sign again). The key is the first of the ring's order that can
+/// sign at this moment (a next key starts on time, a retired one stops on time, whatever the reload
+/// interval) and that this request's options hold (a request that began before a reload keeps its own set).
 /// </summary>
-internal sealed class InternalTokenSigning(KeyRing ring) : IOpenIddictServerHandler<GenerateTokenContext>
+internal sealed class InternalTokenSigning(KeyRing ring, TimeProvider clock) : IOpenIddictServerHandler<GenerateTokenContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
@@ -26,9 +28,12 @@ internal sealed class InternalTokenSigning(KeyRing ring) : IOpenIddictServerHand
     public ValueTask HandleAsync(GenerateTokenContext context)
     {
         var internalToken = context.TokenType is TokenTypeIdentifiers.RefreshToken or TokenTypeIdentifiers.Private.AuthorizationCode;
-        var keyId = internalToken ? ring.InternalSigningKeys[0].Id : ring.SigningKeys[0].Id;
-        context.SigningCredentials = context.Options.SigningCredentials.Find(credentials => credentials.Key.KeyId == keyId)
-            ?? throw new InvalidOperationException($"The signing key {keyId} of the key ring is not registered with OpenIddict.");
+        var now = clock.GetUtcNow();
+        var keys = internalToken ? ring.InternalSigningKeys : ring.SigningKeys;
+        context.SigningCredentials = keys.Where(key => key.CanSignAt(now))
+            .Select(key => context.Options.SigningCredentials.Find(credentials => credentials.Key.KeyId == key.Id))
+            .FirstOrDefault(credentials => credentials is not null)
+            ?? throw new InvalidOperationException("No key of the key ring can sign now; run rotate-keys or restart to create one.");
         return default;
     }
 }

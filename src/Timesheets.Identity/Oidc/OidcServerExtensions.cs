@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OpenIddict.Core;
 using OpenIddict.EntityFrameworkCore.Models;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
-using Timesheets.Identity.Keys;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Timesheets.ServiceDefaults;
@@ -21,8 +19,6 @@ internal static class OidcServerExtensions
     {
         var settings = SettingsReader.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
 
-        services.AddSingleton<KeyRing>();
-        services.AddSingleton<IConfigureOptions<OpenIddict.Server.OpenIddictServerOptions>, KeyRingServerOptions>();
         services.AddScoped<PrincipalFactory>();
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
@@ -88,14 +84,5 @@ internal static class OidcServerExtensions
         // OpenIddict resolves its manager through the closed generic type; this one caches applications and verified secrets.
         services.Replace(ServiceDescriptor.Scoped<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>, SecretCachingApplicationManager>());
         return services;
-    }
-
-    /// <summary>Loads (creating on first run) the signing and encryption keys.</summary>
-    public static async Task LoadKeysAsync(this IServiceProvider services, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        var algorithm = services.GetRequiredService<IOptions<IdentitySettings>>().Value.SigningAlgorithm;
-        await services.GetRequiredService<KeyRing>().LoadAsync(db, algorithm, cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Timesheets.Identity.Data;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Oidc;
 using OpenIddict.Server;
@@ -39,35 +38,6 @@ public sealed class KeyPersistenceTests
 
     private static async Task<string> KidAsync(HttpClient http) =>
         (await http.GetFromJsonAsync<JsonElement>("/.well-known/jwks.json")).GetProperty("keys")[0].GetProperty("kid").GetString()!;
-}
-
-public sealed class KeyRotationTests
-{
-    [Fact]
-    public async Task RotateKeys_NewKeySigns_OldTokensStillVerify()
-    {
-        var database = TestDatabase.Sqlite("rotate");
-        TokenResponse before;
-        await using (var first = new IdentityHost(database))
-        {
-            using var client = first.CreateOidcClient();
-            before = await OidcTestClient.ExpectTokensAsync(await client.ClientCredentialsAsync());
-            await using var scope = first.Services.CreateAsyncScope();
-            await KeyRing.RotateSigningKeyAsync(scope.ServiceProvider.GetRequiredService<IdentityDataContext>(), "RS256", TimeProvider.System, CancellationToken.None);
-        }
-
-        await using var second = new IdentityHost(database);
-        using var again = second.CreateOidcClient();
-        var after = await OidcTestClient.ExpectTokensAsync(await again.ClientCredentialsAsync());
-
-        var keys = (await again.Http.GetFromJsonAsync<JsonElement>("/.well-known/jwks.json")).GetProperty("keys");
-        Assert.Equal(2, keys.GetArrayLength());
-        var oldKid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(before.AccessToken).Kid;
-        var newKid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(after.AccessToken).Kid;
-        Assert.NotEqual(oldKid, newKid);
-        await Jwks.ValidateAsync(again.Http, before.AccessToken, IdentityHost.ApiAudience);
-        await Jwks.ValidateAsync(again.Http, after.AccessToken, IdentityHost.ApiAudience);
-    }
 }
 
 public sealed class Es256SigningTests

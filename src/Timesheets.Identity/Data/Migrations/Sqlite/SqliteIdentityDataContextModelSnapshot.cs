@@ -350,6 +350,9 @@ namespace Timesheets.Identity.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ActivatesAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Algorithm")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -364,6 +367,9 @@ namespace Timesheets.Identity.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Use")

@@ -14,19 +14,17 @@ internal static class Auth0Compatibility
     public const string AudienceParameter = "audience";
     public const string ReturnToParameter = "returnTo";
 
-    private const int AfterExtraction = int.MaxValue - 100_000;
-
     public static OpenIddictServerHandlerDescriptor MapAudienceOnAuthorization { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ExtractAuthorizationRequestContext>()
             .UseInlineHandler(context => MapAudience(context.Request))
-            .SetOrder(AfterExtraction)
+            .SetOrder(HandlerOrder.AfterBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
     public static OpenIddictServerHandlerDescriptor MapAudienceOnToken { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ExtractTokenRequestContext>()
             .UseInlineHandler(context => MapAudience(context.Request))
-            .SetOrder(AfterExtraction)
+            .SetOrder(HandlerOrder.AfterBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
@@ -43,7 +41,7 @@ internal static class Auth0Compatibility
 
                 return default;
             })
-            .SetOrder(AfterExtraction)
+            .SetOrder(HandlerOrder.AfterBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

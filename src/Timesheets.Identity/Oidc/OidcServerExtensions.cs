@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenIddict.Core;
 using OpenIddict.EntityFrameworkCore.Models;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
@@ -28,16 +27,21 @@ internal static class OidcServerExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>();
+                // Caches applications and verified client secrets (see the class's note).
+                options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, SecretCachingApplicationManager>();
+            })
             .AddServer(options =>
             {
                 options.SetIssuer(new Uri(settings.Issuer));
-                options.SetAuthorizationEndpointUris("authorize")
-                    .SetTokenEndpointUris("oauth/token")
-                    .SetRevocationEndpointUris("oauth/revoke")
-                    .SetUserInfoEndpointUris("userinfo")
-                    .SetEndSessionEndpointUris("v2/logout")
-                    .SetJsonWebKeySetEndpointUris(".well-known/jwks.json");
+                options.SetAuthorizationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Authorize))
+                    .SetTokenEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Token))
+                    .SetRevocationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Revocation))
+                    .SetUserInfoEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.UserInfo))
+                    .SetEndSessionEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.EndSession))
+                    .SetJsonWebKeySetEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.JsonWebKeySet));
 
                 // No implicit, hybrid or password grant: only what PRODUCT.md §2 names.
                 options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
@@ -84,9 +88,6 @@ internal static class OidcServerExtensions
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             });
-
-        // OpenIddict resolves its manager through the closed generic type; this one caches applications and verified secrets.
-        services.Replace(ServiceDescriptor.Scoped<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>, SecretCachingApplicationManager>());
         return services;
     }
 

@@ -35,3 +35,9 @@ public sealed class LoginAttackTestsOnSqlite(SqliteIdentityFixture f) : LoginAtt
 
 [Collection(PostgresCollection.Name)]
 public sealed class LoginAttackTestsOnPostgres(PostgresIdentityFixture f) : LoginAttackTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class CompactJsonTestsOnSqlite(SqliteIdentityFixture f) : Oidc.CompactJsonTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CompactJsonTestsOnPostgres(PostgresIdentityFixture f) : Oidc.CompactJsonTests(f);

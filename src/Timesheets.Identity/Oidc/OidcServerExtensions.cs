@@ -82,7 +82,9 @@ internal static class OidcServerExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
-                    .EnableStatusCodePagesIntegration();
+                    .EnableStatusCodePagesIntegration()
+                    // Compact JSON on every response OpenIddict writes (token, revocation, discovery, JWKS, errors), as Auth0 answers.
+                    .SuppressJsonResponseIndentation();
                 if (!settings.RequireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

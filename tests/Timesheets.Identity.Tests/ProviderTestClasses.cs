@@ -41,3 +41,9 @@ public sealed class CompactJsonTestsOnSqlite(SqliteIdentityFixture f) : Oidc.Com
 
 [Collection(PostgresCollection.Name)]
 public sealed class CompactJsonTestsOnPostgres(PostgresIdentityFixture f) : Oidc.CompactJsonTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class AudienceAndResourceTestsOnSqlite(SqliteIdentityFixture f) : Oidc.AudienceAndResourceTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AudienceAndResourceTestsOnPostgres(PostgresIdentityFixture f) : Oidc.AudienceAndResourceTests(f);

@@ -47,3 +47,9 @@ public sealed class AudienceAndResourceTestsOnSqlite(SqliteIdentityFixture f) : 
 
 [Collection(PostgresCollection.Name)]
 public sealed class AudienceAndResourceTestsOnPostgres(PostgresIdentityFixture f) : Oidc.AudienceAndResourceTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ClientLimitedPermissionsTestsOnSqlite(SqliteIdentityFixture f) : Oidc.ClientLimitedPermissionsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ClientLimitedPermissionsTestsOnPostgres(PostgresIdentityFixture f) : Oidc.ClientLimitedPermissionsTests(f);

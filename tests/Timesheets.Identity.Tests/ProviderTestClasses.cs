@@ -35,3 +35,21 @@ public sealed class LoginAttackTestsOnSqlite(SqliteIdentityFixture f) : LoginAtt
 
 [Collection(PostgresCollection.Name)]
 public sealed class LoginAttackTestsOnPostgres(PostgresIdentityFixture f) : LoginAttackTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class CompactJsonTestsOnSqlite(SqliteIdentityFixture f) : Oidc.CompactJsonTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CompactJsonTestsOnPostgres(PostgresIdentityFixture f) : Oidc.CompactJsonTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class AudienceAndResourceTestsOnSqlite(SqliteIdentityFixture f) : Oidc.AudienceAndResourceTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AudienceAndResourceTestsOnPostgres(PostgresIdentityFixture f) : Oidc.AudienceAndResourceTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ClientLimitedPermissionsTestsOnSqlite(SqliteIdentityFixture f) : Oidc.ClientLimitedPermissionsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ClientLimitedPermissionsTestsOnPostgres(PostgresIdentityFixture f) : Oidc.ClientLimitedPermissionsTests(f);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Timesheets.Identity.Oidc;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Timesheets.Identity.Hosting;
 
@@ -16,12 +18,8 @@ internal sealed class MalformedRequestHandler : IExceptionHandler
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await httpContext.Response.WriteAsJsonAsync(new Dictionary<string, string>
-        {
-            ["error"] = "invalid_request",
-            ["error_description"] = "The request could not be read.",
-        }, cancellationToken);
+        await OAuthErrors.WriteAsync(httpContext.Response, StatusCodes.Status400BadRequest, Errors.InvalidRequest,
+            "The request could not be read.", cancellationToken);
         return true;
     }
 }

@@ -46,7 +46,8 @@ internal static class AuthorizeEndpoint
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = principals.CreateForUser(account!, request.GetScopes(), authTime, grantedLimit: null);
+        var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
+        var principal = principals.CreateForUser(account!, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

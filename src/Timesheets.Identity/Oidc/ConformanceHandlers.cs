@@ -24,7 +24,7 @@ internal static class ConformanceHandlers
 
                 return default;
             })
-            .SetOrder(int.MaxValue - 100_000)
+            .SetOrder(HandlerOrder.AfterBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

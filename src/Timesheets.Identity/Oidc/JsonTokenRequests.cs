@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Timesheets.ServiceDefaults;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Timesheets.Identity.Oidc;
 
@@ -18,20 +19,14 @@ internal static class JsonTokenRequests
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if (HttpMethods.IsPost(request.Method) &&
-                (request.Path.Equals("/oauth/token", StringComparison.OrdinalIgnoreCase) ||
-                 request.Path.Equals("/oauth/revoke", StringComparison.OrdinalIgnoreCase)) &&
+            if (HttpMethods.IsPost(request.Method) && OidcPaths.IsTokenOrRevocation(request.Path) &&
                 request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
             {
                 var form = await ToFormAsync(request, http.RequestAborted);
                 if (form is null)
                 {
-                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
-                    {
-                        ["error"] = "invalid_request",
-                        ["error_description"] = "The request body must be a JSON object of string, number or boolean values, at most 16 KB.",
-                    }, http.RequestAborted);
+                    await OAuthErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, Errors.InvalidRequest,
+                        "The request body must be a JSON object of string, number or boolean values, at most 16 KB.", http.RequestAborted);
                     return;
                 }
 

@@ -6,10 +6,10 @@ internal static class OidcEndpoints
     public static IEndpointRouteBuilder MapOidcEndpoints(this IEndpointRouteBuilder app)
     {
         string[] getOrPost = [HttpMethods.Get, HttpMethods.Post];
-        app.MapMethods("/authorize", getOrPost, AuthorizeEndpoint.HandleAsync).ExcludeFromDescription();
-        app.MapPost("/oauth/token", TokenEndpoint.HandleAsync).ExcludeFromDescription();
-        app.MapMethods("/userinfo", getOrPost, UserinfoEndpoint.HandleAsync).ExcludeFromDescription();
-        app.MapMethods("/v2/logout", getOrPost, LogoutEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapMethods(OidcPaths.Authorize, getOrPost, AuthorizeEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapPost(OidcPaths.Token, TokenEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapMethods(OidcPaths.UserInfo, getOrPost, UserinfoEndpoint.HandleAsync).ExcludeFromDescription();
+        app.MapMethods(OidcPaths.EndSession, getOrPost, LogoutEndpoint.HandleAsync).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenIddict.Core;
 using OpenIddict.EntityFrameworkCore.Models;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
@@ -24,16 +23,21 @@ internal static class OidcServerExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>();
+                // Caches applications and verified client secrets (see the class's note).
+                options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, SecretCachingApplicationManager>();
+            })
             .AddServer(options =>
             {
                 options.SetIssuer(new Uri(settings.Issuer));
-                options.SetAuthorizationEndpointUris("authorize")
-                    .SetTokenEndpointUris("oauth/token")
-                    .SetRevocationEndpointUris("oauth/revoke")
-                    .SetUserInfoEndpointUris("userinfo")
-                    .SetEndSessionEndpointUris("v2/logout")
-                    .SetJsonWebKeySetEndpointUris(".well-known/jwks.json");
+                options.SetAuthorizationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Authorize))
+                    .SetTokenEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Token))
+                    .SetRevocationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Revocation))
+                    .SetUserInfoEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.UserInfo))
+                    .SetEndSessionEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.EndSession))
+                    .SetJsonWebKeySetEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.JsonWebKeySet));
 
                 // No implicit, hybrid or password grant: only what PRODUCT.md §2 names.
                 options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
@@ -74,15 +78,14 @@ internal static class OidcServerExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
-                    .EnableStatusCodePagesIntegration();
+                    .EnableStatusCodePagesIntegration()
+                    // Compact JSON on every response OpenIddict writes (token, revocation, discovery, JWKS, errors), as Auth0 answers.
+                    .SuppressJsonResponseIndentation();
                 if (!settings.RequireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
             });
-
-        // OpenIddict resolves its manager through the closed generic type; this one caches applications and verified secrets.
-        services.Replace(ServiceDescriptor.Scoped<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication>, SecretCachingApplicationManager>());
         return services;
     }
 }

@@ -14,8 +14,10 @@ namespace Timesheets.Identity.Oidc;
 
 /// <summary>
 /// Builds the identity behind every token. Scope rule of PRODUCT.md §2: a user gets the OIDC scopes
-/// they asked for plus all their permissions for the API; a machine client gets the API scopes it
-/// asked for that it was granted (all of them when it asked for none).
+/// they asked for plus all their permissions for the API that the client is registered for (its
+/// <c>scp:</c> permissions: a read-only app never carries approve:timesheets, a user app never
+/// batch:upload, whatever the user's roles grant); a machine client gets the API scopes it asked
+/// for that it was granted (all of them when it asked for none).
 /// </summary>
 internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<IdentitySettings> settings, IOpenIddictApplicationManager applications)
 {
@@ -52,12 +54,13 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     /// <param name="account">The user and their permissions, from <see cref="FindUserAsync"/>.</param>
     /// <param name="requestedScopes">Scopes the client asked for; only the OIDC ones matter here.</param>
     /// <param name="authTime">When the user logged in, for the ID token's <c>auth_time</c>.</param>
+    /// <param name="clientApiScopes">The API scopes the client is registered for, from <see cref="ClientApiScopesAsync"/>.</param>
     /// <param name="grantedLimit">On refresh: the scopes first granted, which a refreshed token never exceeds.</param>
     public ClaimsPrincipal CreateForUser(UserAccount account, IEnumerable<string> requestedScopes,
-        DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit)
+        IReadOnlySet<string> clientApiScopes, DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit)
     {
         var user = account.User;
-        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(account.Permissions)
+        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(account.Permissions.Where(clientApiScopes.Contains))
             .Where(s => grantedLimit is null || grantedLimit.Contains(s))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -79,14 +82,16 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
         return Finish(identity, scopes);
     }
 
+    /// <summary>The API scopes (<c>scp:</c> permissions other than the OIDC ones) a client is registered for; none for an unknown client.</summary>
+    public async Task<IReadOnlySet<string>> ClientApiScopesAsync(string? clientId, CancellationToken cancellationToken) =>
+        !string.IsNullOrEmpty(clientId) && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application
+            ? await ApiScopesAsync(application, cancellationToken)
+            : new HashSet<string>();
+
     public async Task<ClaimsPrincipal> CreateForClientAsync(object application, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
     {
         var clientId = await applications.GetClientIdAsync(application, cancellationToken) ?? "";
-        var granted = (await applications.GetPermissionsAsync(application, cancellationToken))
-            .Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
-            .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
-            .Where(s => !OidcScopes.Contains(s))
-            .ToHashSet(StringComparer.Ordinal);
+        var granted = await ApiScopesAsync(application, cancellationToken);
         var requested = requestedScopes.ToList();
         var scopes = requested.Count == 0 ? [.. granted] : requested.Where(granted.Contains).ToList();
 
@@ -95,6 +100,13 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
             .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken));
         return Finish(identity, scopes);
     }
+
+    private async Task<IReadOnlySet<string>> ApiScopesAsync(object application, CancellationToken cancellationToken) =>
+        (await applications.GetPermissionsAsync(application, cancellationToken))
+            .Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])
+            .Where(s => !OidcScopes.Contains(s))
+            .ToHashSet(StringComparer.Ordinal);
 
     private static ClaimsIdentity NewIdentity() =>
         new(authenticationType: "Timesheets", nameType: Claims.Name, roleType: Claims.Role);

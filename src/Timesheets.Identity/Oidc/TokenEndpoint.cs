@@ -44,7 +44,9 @@ internal static class TokenEndpoint
             var authTime = grant.Principal!.GetClaim(Claims.AuthenticationTime) is { } seconds && long.TryParse(seconds, out var unix)
                 ? DateTimeOffset.FromUnixTimeSeconds(unix)
                 : (DateTimeOffset?)null;
-            var principal = principals.CreateForUser(account, granted, authTime, granted);
+            // The client's registration is read again: a scope withdrawn from it leaves its refreshed tokens at once.
+            var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
+            var principal = principals.CreateForUser(account, granted, clientScopes, authTime, granted);
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

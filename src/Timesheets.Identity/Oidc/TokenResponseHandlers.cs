@@ -47,21 +47,21 @@ internal static class TokenResponseHandlers
 
                 return default;
             })
-            .SetOrder(int.MinValue + 100_000)
+            .SetOrder(HandlerOrder.BeforeBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
     public static OpenIddictServerHandlerDescriptor LogTokenOutcome { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
             .UseSingletonHandler<TokenOutcomeLogger>()
-            .SetOrder(int.MinValue + 100_000)
+            .SetOrder(HandlerOrder.BeforeBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
     public static OpenIddictServerHandlerDescriptor LogRevocation { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyRevocationResponseContext>()
             .UseSingletonHandler<RevocationLogger>()
-            .SetOrder(int.MinValue + 100_000)
+            .SetOrder(HandlerOrder.BeforeBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

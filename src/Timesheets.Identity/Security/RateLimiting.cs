@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Oidc;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Security;
@@ -47,10 +49,7 @@ internal static class RateLimiting
             return "login";
         }
 
-        return path.StartsWithSegments("/oauth/token", StringComparison.OrdinalIgnoreCase) ||
-               path.StartsWithSegments("/oauth/revoke", StringComparison.OrdinalIgnoreCase)
-            ? "token"
-            : null;
+        return OidcPaths.IsTokenOrRevocation(path) ? "token" : null;
     }
 
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
@@ -72,11 +71,8 @@ internal static class RateLimiting
         if (Bucket(http.Request) == "token")
         {
             // OAuth endpoints answer with an RFC 6749 error body.
-            await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
-            {
-                ["error"] = "temporarily_unavailable",
-                ["error_description"] = "Too many requests from this address; retry after the time in the Retry-After header.",
-            }, cancellationToken);
+            await OAuthErrors.WriteAsync(http.Response, StatusCodes.Status429TooManyRequests, Errors.TemporarilyUnavailable,
+                "Too many requests from this address; retry after the time in the Retry-After header.", cancellationToken);
             return;
         }
 

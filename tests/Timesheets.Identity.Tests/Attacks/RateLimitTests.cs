@@ -45,6 +45,6 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.NotNull(last.Headers.RetryAfter);
-        Assert.Equal("temporarily_unavailable", (await OidcTestClient.ExpectErrorAsync(last)).Error);
+        Assert.Equal("temporarily_unavailable", (await Oidc.CompactJsonTests.AssertCompactJsonAsync(last)).GetProperty("error").GetString());
     }
 }

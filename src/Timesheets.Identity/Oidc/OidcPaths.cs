@@ -1,0 +1,26 @@
+namespace Timesheets.Identity.Oidc;
+
+/// <summary>
+/// The protocol endpoints' paths (Auth0's), named once: the OpenIddict server, the passthrough
+/// endpoints, the JSON body reader and the rate limiter all take them from here.
+/// </summary>
+internal static class OidcPaths
+{
+    public const string Authorize = "/authorize";
+    public const string Token = "/oauth/token";
+    public const string Revocation = "/oauth/revoke";
+    public const string UserInfo = "/userinfo";
+    public const string EndSession = "/v2/logout";
+    public const string JsonWebKeySet = "/.well-known/jwks.json";
+
+    /// <summary>
+    /// OpenIddict takes endpoint URIs relative to the issuer, without the leading slash, so an
+    /// issuer with a path (<c>https://host/identity/</c>) keeps its endpoints under that path.
+    /// </summary>
+    public static string RelativeToIssuer(string path) => path.TrimStart('/');
+
+    /// <summary>The two endpoints a client posts credentials to (token, revocation), with or without a trailing segment.</summary>
+    public static bool IsTokenOrRevocation(PathString path) =>
+        path.StartsWithSegments(Token, StringComparison.OrdinalIgnoreCase) ||
+        path.StartsWithSegments(Revocation, StringComparison.OrdinalIgnoreCase);
+}

@@ -33,7 +33,17 @@ public sealed class IdentitySettings : ITransportSettings
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Idle lifetime: a refresh token not used for this long expires. Each rotation starts it again,
+    /// but never past <see cref="RefreshTokenAbsoluteLifetime"/>.
+    /// </summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Absolute lifetime of a login's refresh tokens, counted from the code exchange (Auth0's default,
+    /// 30 days): however often they are rotated, a stolen refresh token dies by then.
+    /// </summary>
+    public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Failed logins before lockout; 10 is Auth0's default.</summary>
     public int MaxFailedLogins { get; set; } = 10;

@@ -28,6 +28,9 @@ internal static class SettingsValidation
 
 internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySettings>
 {
+    /// <summary>A year: past it a refresh token is a standing credential, not a session.</summary>
+    private static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(365);
+
     public ValidateOptionsResult Validate(string? name, IdentitySettings options)
     {
         var errors = new List<string>();
@@ -59,9 +62,14 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
             errors.Add($"{SettingsReader.Env("Identity:AccessTokenLifetime")} must be between 00:00:01 and 1.00:00:00.");
         }
 
-        if (options.RefreshTokenLifetime <= TimeSpan.Zero)
+        if (options.RefreshTokenAbsoluteLifetime <= TimeSpan.Zero || options.RefreshTokenAbsoluteLifetime > MaxRefreshTokenLifetime)
         {
-            errors.Add($"{SettingsReader.Env("Identity:RefreshTokenLifetime")} must be positive.");
+            errors.Add($"{SettingsReader.Env("Identity:RefreshTokenAbsoluteLifetime")} must be between 00:00:01 and 365.00:00:00 (got {options.RefreshTokenAbsoluteLifetime}).");
+        }
+
+        if (options.RefreshTokenLifetime <= TimeSpan.Zero || options.RefreshTokenLifetime > options.RefreshTokenAbsoluteLifetime)
+        {
+            errors.Add($"{SettingsReader.Env("Identity:RefreshTokenLifetime")} (the idle lifetime) must be positive and at most Identity:RefreshTokenAbsoluteLifetime (got {options.RefreshTokenLifetime}).");
         }
 
         if (options.MaxFailedLogins is < 1 or > 1000)

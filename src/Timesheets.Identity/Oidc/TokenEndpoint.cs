@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -47,6 +49,17 @@ internal static class TokenEndpoint
             // The client's registration is read again: a scope withdrawn from it leaves its refreshed tokens at once.
             var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
             var principal = principals.CreateForUser(account, granted, clientScopes, authTime, granted);
+
+            var settings = http.RequestServices.GetRequiredService<IOptions<IdentitySettings>>().Value;
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            var started = RefreshSession.Started(grant.Principal!, request.IsRefreshTokenGrantType(), now);
+            var remaining = RefreshSession.Remaining(started, now, settings);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return AuthorizeEndpoint.Forbid(Errors.InvalidGrant, "The login session has reached its absolute lifetime: log in again.");
+            }
+
+            RefreshSession.Apply(principal, started, remaining, settings);
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

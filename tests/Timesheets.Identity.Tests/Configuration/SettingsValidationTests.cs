@@ -18,6 +18,8 @@ public sealed class SettingsValidationTests
     [InlineData("Identity:TrustedProxies:0", "10.0.0.0/33", "Identity:TrustedProxies")]
     [InlineData("Identity:TrustedProxies:0", "proxy.internal", "Identity:TrustedProxies")]
     [InlineData("Demo:Password", "Eleven-char", "at least 12 characters")]
+    [InlineData("Identity:RefreshTokenAbsoluteLifetime", "400.00:00:00", "Identity:RefreshTokenAbsoluteLifetime")]
+    [InlineData("Identity:RefreshTokenLifetime", "31.00:00:00", "Identity:RefreshTokenLifetime")]
     public async Task Start_WithAWrongSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         await using var host = new IdentityHost(TestDatabase.Sqlite("settings"), new Dictionary<string, string?> { [key] = value });

@@ -43,7 +43,12 @@ public sealed class AuthSettings
     /// </summary>
     public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The namespaced claim carrying the user's email (Auth0 style).</summary>
+    /// <summary>
+    /// A namespaced claim that only the issuer itself writes, holding the user's verified email: its value
+    /// binds the user to entries uploaded under that email. Timesheets.Identity writes
+    /// <c>https://api.exampleco.com/email</c>; with Auth0, an Action that sets it only when
+    /// <c>event.user.email_verified</c>. Empty: only <c>email</c> with <c>email_verified: true</c> counts.
+    /// </summary>
     public string EmailClaim { get; set; } = "https://api.exampleco.com/email";
 }
 

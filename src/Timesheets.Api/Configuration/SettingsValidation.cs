@@ -57,6 +57,15 @@ internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>
             errors.Add($"{SettingsReader.Env("Auth:Audience")} must name this API, e.g. {ApiScopes.Audience}.");
         }
 
+        // The trusted claim must be one no end user can set: a URL-named claim of the issuer's own, never
+        // the plain `email` (any provider lets users type one; it counts only with email_verified: true).
+        if (options.EmailClaim.Length > 0 && (options.EmailClaim.Length > 200
+            || !Uri.TryCreate(options.EmailClaim, UriKind.Absolute, out var claim) || claim.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"{SettingsReader.Env("Auth:EmailClaim")} must be empty or a namespaced claim (an http(s) URL) that only the issuer writes, "
+                + $"e.g. https://api.exampleco.com/email (got '{options.EmailClaim}').");
+        }
+
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
         {
             errors.Add($"{SettingsReader.Env("Auth:ClockSkew")} must be between 00:00:00 and 00:05:00.");

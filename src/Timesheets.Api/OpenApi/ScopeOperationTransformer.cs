@@ -28,7 +28,7 @@ internal sealed class ScopeOperationTransformer : IOpenApiOperationTransformer
 
         operation.Responses ??= [];
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Missing or invalid token (WWW-Authenticate: Bearer error=\"invalid_token\"), problem+json." });
-        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Token lacks the scope (error=\"insufficient_scope\"), problem+json." });
+        operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Token lacks the scope (error=\"insufficient_scope\"), or its verified email belongs to another account, problem+json." });
         return Task.CompletedTask;
     }
 }

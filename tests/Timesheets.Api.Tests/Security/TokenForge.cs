@@ -14,7 +14,8 @@ public static class TokenForge
         ["sub"] = sub,
         ["scope"] = scope,
         ["client_id"] = OidcTestClient.MobileClient,
-        ["https://api.exampleco.com/email"] = "forged@exampleco.com",
+        // One email per sub: the API refuses a second sub showing an email it has bound to another.
+        ["https://api.exampleco.com/email"] = $"{sub.Replace('|', '.')}@forged.exampleco.com",
         ["jti"] = Guid.NewGuid().ToString("N"),
     };
 

@@ -12,6 +12,9 @@ internal static class AuditActions
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string Upload = "upload";
+
+    /// <summary>Uploaded entries given to their user: also the entity type of that row (its id is the first entry's).</summary>
+    public const string HandOver = "handover";
     public const string ProjectCreate = "project.create";
     public const string ProjectUpdate = "project.update";
     public const string ProjectArchive = "project.archive";

@@ -7,67 +7,102 @@ using Timesheets.Api.Security;
 namespace Timesheets.Api.Features.Users;
 
 /// <summary>
-/// Records each user the first time this instance sees their token, and hands them the entries a
-/// batch job uploaded under their email before the API knew their <c>sub</c>.
+/// Records each user the first time this instance sees their token with a verified email, and hands
+/// them the entries a batch job uploaded under that email before the API knew their <c>sub</c>.
+/// An email belongs to one <c>sub</c>: a second account showing it is refused, never handed anything.
 /// </summary>
-internal sealed class UserDirectory(NewestPageCache pages)
+internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserDirectory> logger)
 {
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
 
-    public async Task EnsureKnownAsync(ApiDataContext db, Caller caller, CancellationToken cancellationToken)
+    /// <summary>False when the caller's verified email already belongs to another <c>sub</c>.</summary>
+    public async Task<bool> EnsureKnownAsync(ApiDataContext db, Caller caller, CancellationToken cancellationToken)
     {
-        if (caller.Email is null || caller.Sub.Length == 0 || (_seen.TryGetValue(caller.Sub, out var email) && email == caller.Email))
+        if (caller.Email is not { } email || caller.Sub.Length == 0 || (_seen.TryGetValue(caller.Sub, out var seen) && seen == email))
         {
-            return;
+            return true;
         }
 
-        var user = await db.Users.FindAsync([caller.Sub], cancellationToken);
-        if (user is null)
+        for (var attempt = 1; ; attempt++)
         {
-            db.Users.Add(new KnownUser { Sub = caller.Sub, Email = caller.Email, FirstSeenAt = DateTime.UtcNow });
-        }
-        else
-        {
-            user.Email = caller.Email;
-        }
+            var owner = await FindSubAsync(db, email, cancellationToken);
+            if (owner is not null && owner != caller.Sub)
+            {
+                LogEmailTaken(caller.Sub, owner);
+                return false;
+            }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request registered the same user at the same moment: nothing left to do.
-            db.ChangeTracker.Clear();
-        }
+            try
+            {
+                var handed = await RegisterAsync(db, caller, email, owner is null, cancellationToken);
+                if (handed > 0)
+                {
+                    // Committed: their first page has changed (the hand-over bypasses the change tracker).
+                    pages.Changed(caller.Sub);
+                }
 
-        var handed = await db.Entries.Where(e => e.OwnerSub == null && e.OwnerEmail == caller.Email)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.OwnerSub, caller.Sub), cancellationToken);
-        await db.Changes.Where(c => c.OwnerSub == null && c.OwnerEmail == caller.Email)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerSub, caller.Sub), cancellationToken);
-        if (handed > 0)
-        {
-            // Committed (each statement is its own transaction): their first page has changed.
-            pages.Changed(caller.Sub);
+                _seen[caller.Sub] = email;
+                return true;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // A parallel first request of this user registered them, or another sub took the email
+                // in the same moment (the unique index let one of them in): look again.
+                db.ChangeTracker.Clear();
+            }
         }
-
-        _seen[caller.Sub] = caller.Email;
     }
 
     /// <summary>The <c>sub</c> of a user named by email, when the API has seen them.</summary>
     public static Task<string?> FindSubAsync(ApiDataContext db, string email, CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.Email == email).Select(u => u.Sub).FirstOrDefaultAsync(cancellationToken);
+        db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Sub).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Writes the user's row (when <paramref name="claim"/>), hands over their entries and audits it, in one transaction.</summary>
+    private static async Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        if (claim)
+        {
+            var user = await db.Users.FindAsync([caller.Sub], cancellationToken);
+            if (user is null)
+            {
+                db.Users.Add(new KnownUser { Sub = caller.Sub, Email = email, FirstSeenAt = DateTime.UtcNow });
+            }
+            else
+            {
+                // Their email changed at the issuer; the old one is free for whoever verifies it next.
+                user.Email = email;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var handed = await HandOver.RunAsync(db, caller, email, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return handed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused sub {Sub}: its verified email is already bound to sub {Owner}.")]
+    private partial void LogEmailTaken(string sub, string owner);
 }
 
 internal static class UserDirectoryExtensions
 {
+    /// <summary>
+    /// Before each authenticated request: records the caller, hands over their uploaded entries, and
+    /// answers 403 to a caller whose verified email belongs to another user.
+    /// </summary>
     public static IApplicationBuilder UseUserDirectory(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.User.Identity?.IsAuthenticated == true)
         {
             var caller = context.RequestServices.GetRequiredService<Caller>();
             var db = context.RequestServices.GetRequiredService<ApiDataContext>();
-            await context.RequestServices.GetRequiredService<UserDirectory>().EnsureKnownAsync(db, caller, context.RequestAborted);
+            if (!await context.RequestServices.GetRequiredService<UserDirectory>().EnsureKnownAsync(db, caller, context.RequestAborted))
+            {
+                await UserProblems.WriteEmailTakenAsync(context);
+                return;
+            }
         }
 
         await next(context);

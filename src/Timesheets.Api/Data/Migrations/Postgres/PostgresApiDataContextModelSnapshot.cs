@@ -279,7 +279,8 @@ namespace Timesheets.Api.Data.Migrations.Postgres
 
                     b.HasKey("Sub");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .IsUnique();
 
                     b.ToTable("Users", (string)null);
                 });

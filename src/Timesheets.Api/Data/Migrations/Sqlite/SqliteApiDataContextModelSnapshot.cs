@@ -263,7 +263,8 @@ namespace Timesheets.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Sub");
 
-                    b.HasIndex("Email");
+                    b.HasIndex("Email")
+                        .IsUnique();
 
                     b.ToTable("Users", (string)null);
                 });

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -12,19 +12,23 @@ namespace Timesheets.Identity.Oidc;
 /// <summary>
 /// <c>/authorize</c>: OpenIddict has validated the client, redirect URI, PKCE and scopes; this decides
 /// who the user is. No session → the login page (or <c>login_required</c> at once for <c>prompt=none</c>).
+/// A session alone is not enough for a native or loopback redirect (<see cref="NativeConsent"/>): unless
+/// the user typed their password in this very flow, they confirm on the consent page first.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, PrincipalFactory principals, TimeProvider clock, CancellationToken cancellationToken)
+    public const string ConsentPage = "/account/consent";
+
+    public static async Task<IResult> HandleAsync(HttpContext http, UserSessions sessions, InteractionProofs proofs,
+        UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOpenIddictApplicationManager applications,
+        PrincipalFactory principals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
-        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var account = session.Succeeded ? await principals.FindUserAsync(users.GetUserId(session.Principal), cancellationToken) : null;
-        var user = account?.User;
-        var authTime = session.Properties?.IssuedUtc;
+        var session = await sessions.FindAsync(http, cancellationToken);
+        var user = session?.Account.User;
+        var authTime = session?.AuthenticatedAt;
 
         var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued &&
             clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
@@ -42,11 +46,25 @@ internal static class AuthorizeEndpoint
 
             // Come back here after logging in, without prompt=login so the fresh session is accepted
             // (and the max_age check passes because the new session has just been issued).
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl(http.Request) },
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalRequestUrl.Of(http.Request, PromptValues.Login) },
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        var principal = principals.CreateForUser(account!, request.GetScopes(), authTime, grantedLimit: null);
+        var requestUrl = LocalRequestUrl.Of(http.Request, PromptValues.Login);
+        var interaction = proofs.Take(http, session!.UserId, requestUrl);
+        if (interaction is Interaction.Denied)
+        {
+            return Forbid(Errors.AccessDenied, "The user declined to continue to the application.");
+        }
+
+        if (interaction is null && await NativeConsent.IsRequiredAsync(request, applications, cancellationToken))
+        {
+            return request.HasPromptValue(PromptValues.None)
+                ? Forbid(Errors.ConsentRequired, "The user must confirm this application on the authorization server.")
+                : Results.Redirect(ConsentPage + QueryString.Create("ReturnUrl", requestUrl));
+        }
+
+        var principal = principals.CreateForUser(session.Account, request.GetScopes(), authTime, grantedLimit: null);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -56,20 +74,4 @@ internal static class AuthorizeEndpoint
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-
-    private static string ReturnUrl(HttpRequest request)
-    {
-        var parameters = (request.HasFormContentType ? request.Form.AsEnumerable() : request.Query.AsEnumerable())
-            .Where(p => p.Key != Parameters.Prompt)
-            .ToList();
-        var prompts = request.HasFormContentType ? request.Form[Parameters.Prompt] : request.Query[Parameters.Prompt];
-        var remaining = string.Join(' ', prompts.SelectMany(p => (p ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p != PromptValues.Login));
-        if (remaining.Length > 0)
-        {
-            parameters.Add(new KeyValuePair<string, StringValues>(Parameters.Prompt, remaining));
-        }
-
-        return request.PathBase + request.Path + QueryString.Create(parameters);
-    }
 }

@@ -35,3 +35,15 @@ public sealed class LoginAttackTestsOnSqlite(SqliteIdentityFixture f) : LoginAtt
 
 [Collection(PostgresCollection.Name)]
 public sealed class LoginAttackTestsOnPostgres(PostgresIdentityFixture f) : LoginAttackTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class NativeConsentTestsOnSqlite(SqliteIdentityFixture f) : Sessions.NativeConsentTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class NativeConsentTestsOnPostgres(PostgresIdentityFixture f) : Sessions.NativeConsentTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class LogoutTestsOnSqlite(SqliteIdentityFixture f) : Sessions.LogoutTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LogoutTestsOnPostgres(PostgresIdentityFixture f) : Sessions.LogoutTests(f);

@@ -30,7 +30,13 @@ internal static class AuthorizeEndpoint
         var user = session?.Account.User;
         var authTime = session?.AuthenticatedAt;
 
-        var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued &&
+        // What the user did on our pages in this very flow, read (and spent) before anything else: a
+        // password typed just now satisfies max_age, whatever the cookie's issue time says (it is kept
+        // in whole seconds, so a login that took a moment could look older than max_age=1).
+        var requestUrl = LocalRequestUrl.Of(http.Request, PromptValues.Login);
+        var interaction = session is null ? null : proofs.Take(http, session.UserId, requestUrl);
+
+        var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued && interaction is not Interaction.LoggedIn &&
             clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
         var mustLogIn = user is null || request.HasPromptValue(PromptValues.Login) || sessionTooOld ||
             (user is not null && !await signIn.CanSignInAsync(user)) ||
@@ -45,13 +51,11 @@ internal static class AuthorizeEndpoint
             }
 
             // Come back here after logging in, without prompt=login so the fresh session is accepted
-            // (and the max_age check passes because the new session has just been issued).
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalRequestUrl.Of(http.Request, PromptValues.Login) },
+            // (and the max_age check passes: the login page hands back a proof of the password).
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = requestUrl },
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        var requestUrl = LocalRequestUrl.Of(http.Request, PromptValues.Login);
-        var interaction = proofs.Take(http, session!.UserId, requestUrl);
         if (interaction is Interaction.Denied)
         {
             return Forbid(Errors.AccessDenied, "The user declined to continue to the application.");
@@ -64,7 +68,7 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(ConsentPage + QueryString.Create("ReturnUrl", requestUrl));
         }
 
-        var principal = principals.CreateForUser(session.Account, request.GetScopes(), authTime, grantedLimit: null);
+        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), authTime, grantedLimit: null);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -53,3 +53,15 @@ public sealed class ClientLimitedPermissionsTestsOnSqlite(SqliteIdentityFixture 
 
 [Collection(PostgresCollection.Name)]
 public sealed class ClientLimitedPermissionsTestsOnPostgres(PostgresIdentityFixture f) : Oidc.ClientLimitedPermissionsTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class NativeConsentTestsOnSqlite(SqliteIdentityFixture f) : Sessions.NativeConsentTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class NativeConsentTestsOnPostgres(PostgresIdentityFixture f) : Sessions.NativeConsentTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class LogoutTestsOnSqlite(SqliteIdentityFixture f) : Sessions.LogoutTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LogoutTestsOnPostgres(PostgresIdentityFixture f) : Sessions.LogoutTests(f);

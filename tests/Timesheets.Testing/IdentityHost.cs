@@ -17,6 +17,12 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
     public const string DemoPassword = "Demo-password-2026";
     public const string ImportSecret = "import-secret-for-tests-0123456789";
 
+    /// <summary>
+    /// The mobile app's redirect as a PWA: https to a named host, so a session alone may answer it
+    /// (the native custom scheme needs the consent page, RFC 8252 §8.6).
+    /// </summary>
+    public const string PwaRedirect = "https://timesheets.exampleco.com/callback";
+
     public const string Employee = "employee@exampleco.com";
     public const string Contractor = "contractor@exampleco.com";
     public const string Manager = "manager@exampleco.com";
@@ -36,6 +42,7 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["Database:MigrateOnStart"] = "true",
             ["Clients:ImportSecret"] = ImportSecret,
+            ["Identity:MobileRedirectUris:0"] = PwaRedirect,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
             // Required outside Development: the stored keys are sealed with it, as in production.

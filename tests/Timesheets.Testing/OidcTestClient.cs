@@ -70,8 +70,30 @@ public sealed partial class OidcTestClient(HttpClient http) : IDisposable
             response = await Http.GetAsync(login.Headers.Location!.OriginalString);
         }
 
+        // A native or loopback redirect from a session the user did not just log into: press Allow.
+        if (response.Headers.Location is { } consent && consent.OriginalString.StartsWith(ConsentPath, StringComparison.Ordinal))
+        {
+            response = await Http.GetAsync((await PostPageAsync(consent.OriginalString, "Allow")).Headers.Location!.OriginalString);
+        }
+
         return response.Headers.Location
             ?? throw new InvalidOperationException($"/authorize did not redirect: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public const string ConsentPath = "/account/consent";
+
+    /// <summary>GETs a confirmation page (consent, logout) and presses one of its buttons (a page handler, or null for the form's own).</summary>
+    public async Task<HttpResponseMessage> PostPageAsync(string pageUrl, string? handler)
+    {
+        var page = await Http.GetStringAsync(pageUrl);
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var returnUrl = WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value);
+        var path = pageUrl.Split('?')[0] + (handler is null ? "" : "?handler=" + handler);
+        return await Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ReturnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
     }
 
     /// <summary>GETs the login page, then posts the form with its antiforgery token.</summary>

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -12,21 +12,31 @@ namespace Timesheets.Identity.Oidc;
 /// <summary>
 /// <c>/authorize</c>: OpenIddict has validated the client, redirect URI, PKCE and scopes; this decides
 /// who the user is. No session → the login page (or <c>login_required</c> at once for <c>prompt=none</c>).
+/// A session alone is not enough for a native or loopback redirect (<see cref="NativeConsent"/>): unless
+/// the user typed their password in this very flow, they confirm on the consent page first.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, UserManager<ApplicationUser> users,
-        SignInManager<ApplicationUser> signIn, PrincipalFactory principals, TimeProvider clock, CancellationToken cancellationToken)
+    public const string ConsentPage = "/account/consent";
+
+    public static async Task<IResult> HandleAsync(HttpContext http, UserSessions sessions, InteractionProofs proofs,
+        UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOpenIddictApplicationManager applications,
+        PrincipalFactory principals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
-        var session = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var account = session.Succeeded ? await principals.FindUserAsync(users.GetUserId(session.Principal), cancellationToken) : null;
-        var user = account?.User;
-        var authTime = session.Properties?.IssuedUtc;
+        var session = await sessions.FindAsync(http, cancellationToken);
+        var user = session?.Account.User;
+        var authTime = session?.AuthenticatedAt;
 
-        var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued &&
+        // What the user did on our pages in this very flow, read (and spent) before anything else: a
+        // password typed just now satisfies max_age, whatever the cookie's issue time says (it is kept
+        // in whole seconds, so a login that took a moment could look older than max_age=1).
+        var requestUrl = LocalRequestUrl.Of(http.Request, PromptValues.Login);
+        var interaction = session is null ? null : proofs.Take(http, session.UserId, requestUrl);
+
+        var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued && interaction is not Interaction.LoggedIn &&
             clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
         var mustLogIn = user is null || request.HasPromptValue(PromptValues.Login) || sessionTooOld ||
             (user is not null && !await signIn.CanSignInAsync(user)) ||
@@ -41,13 +51,25 @@ internal static class AuthorizeEndpoint
             }
 
             // Come back here after logging in, without prompt=login so the fresh session is accepted
-            // (and the max_age check passes because the new session has just been issued).
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrl(http.Request) },
+            // (and the max_age check passes: the login page hands back a proof of the password).
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = requestUrl },
                 [IdentityConstants.ApplicationScheme]);
         }
 
+        if (interaction is Interaction.Denied)
+        {
+            return Forbid(Errors.AccessDenied, "The user declined to continue to the application.");
+        }
+
+        if (interaction is null && await NativeConsent.IsRequiredAsync(request, applications, cancellationToken))
+        {
+            return request.HasPromptValue(PromptValues.None)
+                ? Forbid(Errors.ConsentRequired, "The user must confirm this application on the authorization server.")
+                : Results.Redirect(ConsentPage + QueryString.Create("ReturnUrl", requestUrl));
+        }
+
         var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
-        var principal = principals.CreateForUser(account!, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
+        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -57,20 +79,4 @@ internal static class AuthorizeEndpoint
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-
-    private static string ReturnUrl(HttpRequest request)
-    {
-        var parameters = (request.HasFormContentType ? request.Form.AsEnumerable() : request.Query.AsEnumerable())
-            .Where(p => p.Key != Parameters.Prompt)
-            .ToList();
-        var prompts = request.HasFormContentType ? request.Form[Parameters.Prompt] : request.Query[Parameters.Prompt];
-        var remaining = string.Join(' ', prompts.SelectMany(p => (p ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p != PromptValues.Login));
-        if (remaining.Length > 0)
-        {
-            parameters.Add(new KeyValuePair<string, StringValues>(Parameters.Prompt, remaining));
-        }
-
-        return request.PathBase + request.Path + QueryString.Create(parameters);
-    }
 }

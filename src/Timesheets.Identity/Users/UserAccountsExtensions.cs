@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Sessions;
 using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Users;
@@ -27,18 +28,8 @@ internal static class UserAccountsExtensions
             .AddClaimsPrincipalFactory<SessionClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/account/login";
-            options.LogoutPath = "/v2/logout";
-            options.AccessDeniedPath = "/account/login";
-            options.Cookie.Name = "timesheets.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = settings.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = false;
-        });
+        // The session and antiforgery cookies (__Host- under HTTPS), and the session checks behind them.
+        services.AddSessionCookies(settings);
 
         // Cookie and antiforgery keys in the database: every instance reads the others' cookies.
         services.AddDataProtection().SetApplicationName("Timesheets.Identity").PersistKeysToDbContext<IdentityDataContext>();

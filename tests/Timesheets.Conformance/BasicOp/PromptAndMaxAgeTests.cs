@@ -4,7 +4,11 @@ using Timesheets.Conformance.Infrastructure;
 
 namespace Timesheets.Conformance.BasicOp;
 
-/// <summary>prompt, max_age and id_token_hint: when the OP must (and must not) show the login page.</summary>
+/// <summary>
+/// prompt, max_age and id_token_hint: when the OP must (and must not) show the login page. The suite
+/// runs these with a web client's https redirect, which a session alone may answer; the native
+/// redirect's extra consent step (RFC 8252 §8.6) has its own tests at the end.
+/// </summary>
 [Collection(ConformanceCollection.Name)]
 public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
 {
@@ -13,7 +17,7 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
     public async Task PromptLogin_WithSession_ShowsLoginAgainAndAuthTimeMovesOn()
     {
         using var browser = fixture.NewBrowser();
-        var first = await browser.CodeFlowAsync();
+        var first = await browser.CodeFlowAsync(redirectUri: Op.WebRedirect);
         await WaitPastSecondBoundaryAsync();
 
         var second = await SecondAuthorizationAsync(browser, Op.Params(("prompt", "login")), expectLogin: true);
@@ -41,7 +45,7 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
     public async Task PromptNone_WithSession_IssuesCodeAtOnce()
     {
         using var browser = fixture.NewBrowser();
-        var first = await browser.CodeFlowAsync();
+        var first = await browser.CodeFlowAsync(redirectUri: Op.WebRedirect);
 
         var second = await SecondAuthorizationAsync(browser, Op.Params(("prompt", "none")), expectLogin: false);
 
@@ -54,7 +58,7 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
     public async Task MaxAge1_SessionOlderThanOneSecond_ShowsLoginAgainWithNewAuthTime()
     {
         using var browser = fixture.NewBrowser();
-        var first = await browser.CodeFlowAsync();
+        var first = await browser.CodeFlowAsync(redirectUri: Op.WebRedirect);
         await WaitPastSecondBoundaryAsync();
 
         var second = await SecondAuthorizationAsync(browser, Op.Params(("max_age", "1")), expectLogin: true);
@@ -68,7 +72,7 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
     public async Task MaxAge10000_RecentSession_NoLoginAndSameAuthTime()
     {
         using var browser = fixture.NewBrowser();
-        var first = await browser.CodeFlowAsync();
+        var first = await browser.CodeFlowAsync(redirectUri: Op.WebRedirect);
 
         var second = await SecondAuthorizationAsync(browser, Op.Params(("max_age", "10000")), expectLogin: false);
 
@@ -80,7 +84,7 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
     public async Task IdTokenHint_WithPromptNoneAndSession_IssuesCodeForSameSubject()
     {
         using var browser = fixture.NewBrowser();
-        var first = await browser.CodeFlowAsync();
+        var first = await browser.CodeFlowAsync(redirectUri: Op.WebRedirect);
 
         var second = await SecondAuthorizationAsync(browser,
             Op.Params(("prompt", "none"), ("id_token_hint", first.Tokens.IdToken)), expectLogin: false);
@@ -88,12 +92,39 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
         Assert.Equal(first.IdToken.Subject, second.IdToken.Subject);
     }
 
+    [Fact]
+    [Trait("module", "oidcc-prompt-none-logged-in")]
+    public async Task PromptNone_WithSessionNativeRedirect_ConsentRequiredWithoutCode()
+    {
+        using var browser = fixture.NewBrowser();
+        await browser.CodeFlowAsync();
+        var state = Op.RandomState();
+
+        var response = await browser.Http.GetAsync(Op.AuthorizeUrl(OidcTestClient.Pkce.New(), state, extra: Op.Params(("prompt", "none"))));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Op.AssertErrorResponse(AuthorizationResponse.From(response.Headers.Location!), state, "consent_required");
+    }
+
+    [Fact]
+    [Trait("module", "oidcc-max-age-10000")]
+    public async Task MaxAge10000_RecentSessionNativeRedirect_ConsentPageNotCode()
+    {
+        using var browser = fixture.NewBrowser();
+        await browser.CodeFlowAsync();
+
+        var response = await browser.Http.GetAsync(Op.AuthorizeUrl(OidcTestClient.Pkce.New(), Op.RandomState(), extra: Op.Params(("max_age", "10000"))));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(OidcTestClient.ConsentPath + "?", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     /// <summary>A second authorization in the same browser; checks whether the login page was shown.</summary>
     private static async Task<FlowResult> SecondAuthorizationAsync(OidcTestClient browser, Dictionary<string, string?> extra, bool expectLogin)
     {
         var pkce = OidcTestClient.Pkce.New();
         var state = Op.RandomState();
-        var url = Op.AuthorizeUrl(pkce, state, extra: extra);
+        var url = Op.AuthorizeUrl(pkce, state, extra: extra, redirectUri: Op.WebRedirect);
         var first = await browser.Http.GetAsync(url);
         AuthorizationResponse authorization;
         if (expectLogin)
@@ -108,8 +139,8 @@ public sealed class PromptAndMaxAgeTests(ConformanceFixture fixture)
             authorization = AuthorizationResponse.From(first.Headers.Location!);
         }
 
-        Op.AssertSuccessfulAuthorization(authorization, state);
-        var tokens = await OidcTestClient.ExpectTokensAsync(await browser.RedeemCodeAsync(authorization.Code!, pkce.Verifier));
+        Op.AssertSuccessfulAuthorization(authorization, state, Op.WebRedirect);
+        var tokens = await OidcTestClient.ExpectTokensAsync(await browser.RedeemCodeAsync(authorization.Code!, pkce.Verifier, redirectUri: Op.WebRedirect));
         var idToken = await Op.ValidateIdTokenAsync(browser.Http, tokens.IdToken, "nonce-" + state, tokens.AccessToken);
         if (extra.ContainsKey("max_age"))
         {

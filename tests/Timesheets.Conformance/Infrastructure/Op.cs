@@ -16,6 +16,8 @@ public static class Op
     public const string Issuer = IdentityHost.Issuer;
     public const string Mobile = OidcTestClient.MobileClient;
     public const string MobileRedirect = OidcTestClient.MobileRedirect;
+    /// <summary>The OpenID suite's kind of redirect (https, a web client): a session alone answers it.</summary>
+    public const string WebRedirect = IdentityHost.PwaRedirect;
     public const string MobileLogoutRedirect = "com.exampleco.timesheets:/logout";
     public const string Cli = OidcTestClient.CliClient;
     public const string CliRedirect = "http://127.0.0.1/callback";
@@ -33,13 +35,13 @@ public static class Op
 
     /// <summary>The whole code flow: authorize, log in, redeem the code; the ID token checked against the nonce.</summary>
     public static async Task<FlowResult> CodeFlowAsync(this OidcTestClient browser, string scope = "openid",
-        IReadOnlyDictionary<string, string?>? extra = null, string email = User)
+        IReadOnlyDictionary<string, string?>? extra = null, string email = User, string redirectUri = MobileRedirect)
     {
         var pkce = OidcTestClient.Pkce.New();
         var state = RandomState();
-        var authorization = await browser.CompleteAuthorizationAsync(AuthorizeUrl(pkce, state, scope, extra), email);
-        AssertSuccessfulAuthorization(authorization, state);
-        var tokens = await OidcTestClient.ExpectTokensAsync(await browser.RedeemCodeAsync(authorization.Code!, pkce.Verifier));
+        var authorization = await browser.CompleteAuthorizationAsync(AuthorizeUrl(pkce, state, scope, extra, redirectUri: redirectUri), email);
+        AssertSuccessfulAuthorization(authorization, state, redirectUri);
+        var tokens = await OidcTestClient.ExpectTokensAsync(await browser.RedeemCodeAsync(authorization.Code!, pkce.Verifier, redirectUri: redirectUri));
         var nonce = extra is not null && extra.TryGetValue("nonce", out var n) ? n : "nonce-" + state;
         var idToken = await ValidateIdTokenAsync(browser.Http, tokens.IdToken, nonce, tokens.AccessToken);
         return new FlowResult(authorization, tokens, idToken, pkce);
@@ -56,9 +58,12 @@ public static class Op
     }
 
     /// <summary>An error sent back to the client: the error code, the state echoed, <c>iss</c>, and no code.</summary>
-    public static void AssertErrorResponse(AuthorizationResponse response, string state, params string[] allowedErrors)
+    public static void AssertErrorResponse(AuthorizationResponse response, string state, params string[] allowedErrors) =>
+        AssertErrorResponseTo(MobileRedirect, response, state, allowedErrors);
+
+    public static void AssertErrorResponseTo(string redirectUri, AuthorizationResponse response, string state, params string[] allowedErrors)
     {
-        Assert.Equal(MobileRedirect, response.Target);
+        Assert.Equal(redirectUri, response.Target);
         Assert.Contains(response.Error, allowedErrors);
         Assert.Equal(state, response.State);
         Assert.Equal(Issuer, response.Iss);

@@ -94,6 +94,7 @@ public sealed class RpInitiatedLogoutTests(ConformanceFixture fixture)
 
         var response = await LogoutAsync(browser);
 
+        response = await ConfirmLogoutAsync(browser, response);
         AssertServerLoggedOutPage(response);
         await AssertLoggedOutAsync(browser);
     }
@@ -134,6 +135,7 @@ public sealed class RpInitiatedLogoutTests(ConformanceFixture fixture)
 
         var response = await LogoutAsync(browser, ("state", "st"));
 
+        response = await ConfirmLogoutAsync(browser, response);
         AssertServerLoggedOutPage(response);
         await AssertLoggedOutAsync(browser);
     }
@@ -141,6 +143,20 @@ public sealed class RpInitiatedLogoutTests(ConformanceFixture fixture)
     private static Task<HttpResponseMessage> LogoutAsync(OidcTestClient browser, params (string Key, string? Value)[] parameters) =>
         browser.Http.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/v2/logout",
             parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))));
+
+    /// <summary>
+    /// Without an id_token_hint the OP asks the user first (a logout link can come from anyone): the
+    /// confirmation page, whose button ends the session and goes back to the logout request.
+    /// </summary>
+    private static async Task<HttpResponseMessage> ConfirmLogoutAsync(OidcTestClient browser, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/account/logout?", page, StringComparison.Ordinal);
+        var confirmed = await browser.PostPageAsync(page, handler: null);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        return await browser.Http.GetAsync(confirmed.Headers.Location!.OriginalString);
+    }
 
     private static AuthorizationResponse AssertRedirectToClient(HttpResponseMessage response)
     {
@@ -170,7 +186,7 @@ public sealed class RpInitiatedLogoutTests(ConformanceFixture fixture)
         var state = Op.RandomState();
         var response = await browser.Http.GetAsync(Op.AuthorizeUrl(OidcTestClient.Pkce.New(), state, extra: Op.Params(("prompt", "none"))));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Op.AssertErrorResponse(AuthorizationResponse.From(response.Headers.Location!), state,
-            "login_required", "interaction_required", "consent_required", "account_selection_required");
+        // Only login_required: consent_required would mean the session is still alive (native redirect).
+        Op.AssertErrorResponse(AuthorizationResponse.From(response.Headers.Location!), state, "login_required");
     }
 }

@@ -163,8 +163,12 @@ public abstract class CodeFlowTests(IdentityFixture fixture)
         using var client = Host.CreateOidcClient();
         await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
 
-        var logout = await client.Http.GetAsync("/v2/logout?client_id=timesheets-mobile&returnTo=" +
+        // No id_token_hint: nothing proves the user's own app sent them, so they confirm first.
+        var request = await client.Http.GetAsync("/v2/logout?client_id=timesheets-mobile&returnTo=" +
             Uri.EscapeDataString("com.exampleco.timesheets:/logout"));
+        Assert.StartsWith("/account/logout?", request.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var confirmed = await client.PostPageAsync(request.Headers.Location!.OriginalString, handler: null);
+        var logout = await client.Http.GetAsync(confirmed.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.StartsWith("com.exampleco.timesheets:/logout", logout.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
@@ -192,7 +196,10 @@ public abstract class CodeFlowTests(IdentityFixture fixture)
         using var client = Host.CreateOidcClient();
         await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
 
-        var response = await client.Http.GetAsync(OidcTestClient.AuthorizeUrl(OidcTestClient.Pkce.New(), "s", new Dictionary<string, string?> { ["prompt"] = "none" }));
+        // An https (PWA) redirect: a native one needs the consent page (NativeConsentTests).
+        var response = await client.Http.GetAsync(OidcTestClient.AuthorizeUrl(OidcTestClient.Pkce.New(), "s",
+            new Dictionary<string, string?> { ["prompt"] = "none" }, redirectUri: IdentityHost.PwaRedirect));
+        Assert.StartsWith(IdentityHost.PwaRedirect, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"]));
     }
 

@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
+using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
 
 namespace Timesheets.Identity.Pages.Account;
@@ -90,6 +92,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
+        // The password was typed for this very authorization request: /authorize needs no consent page.
+        if (LocalRequestUrl.IsFor(ReturnUrl, "/authorize"))
+        {
+            HttpContext.RequestServices.GetRequiredService<InteractionProofs>().Issue(HttpContext, Interaction.LoggedIn, user.Id, ReturnUrl!);
+        }
         SecurityLog.LoginSucceeded(_log, user.Id, ip);
 
         // Only local return URLs: the login page is never an open redirect.

@@ -29,4 +29,18 @@ public static class IdentityKeys
     }
 
     public static string ActiveKeyId(IdentityHost host) => host.Services.GetRequiredService<KeyRing>().SigningKeys[0].Id;
+
+    /// <summary>What <c>rotate-keys</c> does (the same <see cref="KeyStore"/> call), with the delay given: returns the next key's id.</summary>
+    public static async Task<string> RotateAsync(IdentityHost host, TimeSpan nextKeyDelay)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<KeyStore>().RotateSigningKeyAsync("RS256", nextKeyDelay, CancellationToken.None)).Id;
+    }
+
+    /// <summary>What <c>revoke-key KID</c> does; false when there is no such key.</summary>
+    public static async Task<bool> RevokeAsync(IdentityHost host, string keyId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KeyStore>().RevokeAsync(keyId, "RS256", CancellationToken.None) is not null;
+    }
 }

@@ -14,6 +14,13 @@ internal sealed class DataProtectionKeyEncryptor(KeyProtector protector) : IXmlE
 {
     public const string Context = "data-protection";
 
+    // Data Protection's own XML names (XmlConstants, internal there): the key manager decrypts only
+    // elements named encryptedSecret *in this namespace*, so a sealed element without it is read as
+    // a descriptor with no masterKey and the key cannot be used.
+    private static readonly XNamespace DataProtectionNamespace = "http://schemas.asp.net/2015/03/dataProtection";
+    private static readonly XName RequiresEncryption = DataProtectionNamespace + "requiresEncryption";
+    private static readonly XName EncryptedSecret = DataProtectionNamespace + "encryptedSecret";
+
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
         var clear = System.Text.Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
@@ -33,17 +40,16 @@ internal sealed class DataProtectionKeyEncryptor(KeyProtector protector) : IXmlE
             return 0;
         }
 
-        XName requiresEncryption = XName.Get("requiresEncryption", "http://schemas.asp.net/2015/03/dataProtection");
         var encryptor = new DataProtectionKeyEncryptor(protector);
         var sealedCount = 0;
         foreach (var row in await db.DataProtectionKeys.Where(k => k.Xml != null).ToListAsync(cancellationToken))
         {
             var xml = XElement.Parse(row.Xml!);
-            var secrets = xml.Descendants().Where(e => (string?)e.Attribute(requiresEncryption) == "true").ToList();
+            var secrets = xml.Descendants().Where(e => (string?)e.Attribute(RequiresEncryption) == "true").ToList();
             foreach (var secret in secrets)
             {
                 var info = encryptor.Encrypt(secret);
-                secret.ReplaceWith(new XElement("encryptedSecret", new XAttribute("decryptorType", info.DecryptorType.AssemblyQualifiedName!), info.EncryptedElement));
+                secret.ReplaceWith(new XElement(EncryptedSecret, new XAttribute("decryptorType", info.DecryptorType.AssemblyQualifiedName!), info.EncryptedElement));
             }
 
             if (secrets.Count > 0)

@@ -27,7 +27,7 @@ internal static class ApprovalBulk
 {
     /// <summary>All the entries change, or none: one refused id (unknown, own, not pending) refuses the whole request.</summary>
     internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+        BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Action is not ("approve" or "reject"))
@@ -65,7 +65,7 @@ internal static class ApprovalBulk
             return TypedResults.Problem(problem);
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var reason = request.Action == "reject" ? request.Reason!.Trim() : null;
         foreach (var id in ids)
         {

@@ -37,22 +37,22 @@ internal static class ApprovalEndpoints
     }
 
     internal static Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken) =>
-        ReviewOneAsync(id, null, caller, db, http, cancellationToken);
+        long id, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        ReviewOneAsync(id, null, caller, db, clock, http, cancellationToken);
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> RejectAsync(
-        long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+        long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Review.ReasonErrors(request.Reason) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, http, cancellationToken);
+        return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, clock, http, cancellationToken);
     }
 
     private static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ReviewOneAsync(
-        long id, string? rejectionReason, Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+        long id, string? rejectionReason, Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         switch (Review.Check(entry, caller))
@@ -70,7 +70,7 @@ internal static class ApprovalEndpoints
             return EntryProblems.Stale();
         }
 
-        Review.Apply(db, entry!, caller, rejectionReason, DateTime.UtcNow);
+        Review.Apply(db, entry!, caller, rejectionReason, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -55,14 +55,7 @@ internal static class ApprovalBulk
             .Where(r => r.Refusal != ReviewRefusal.None).ToList();
         if (refusals.Count > 0)
         {
-            var problem = new ProblemDetails { Status = 409, Title = "Nothing was reviewed", Detail = "Some entries cannot be reviewed; no entry was changed." };
-            problem.Extensions["refused"] = refusals.Select(r => new { id = r.Id, reason = r.Refusal switch
-            {
-                ReviewRefusal.NotFound => "not_found",
-                ReviewRefusal.Own => "own_entry",
-                _ => "not_pending",
-            } }).ToList();
-            return TypedResults.Problem(problem);
+            return ApprovalProblems.NothingReviewed(refusals);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +72,7 @@ internal static class ApprovalBulk
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "Some entries changed during the review; no entry was changed." });
+            return ApprovalProblems.BulkChangedMeanwhile();
         }
 
         return TypedResults.Ok(ids.ConvertAll(id => entries[id].ToResponse()));

@@ -55,14 +55,9 @@ internal static class ApprovalEndpoints
         long id, string? rejectionReason, Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        switch (Review.Check(entry, caller))
+        if (ApprovalProblems.Refused(id, Review.Check(entry, caller), entry) is { } refused)
         {
-            case ReviewRefusal.NotFound:
-                return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id}." });
-            case ReviewRefusal.Own:
-                return TypedResults.Problem(statusCode: 403, title: "Own entry", detail: "Nobody approves or rejects their own entries.");
-            case ReviewRefusal.NotPending:
-                return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Not pending", Detail = $"Entry {id} is {entry!.Status.ToString().ToLowerInvariant()}, not pending." });
+            return refused;
         }
 
         if (!EntryProblems.IfMatchHolds(http, entry!))
@@ -77,7 +72,7 @@ internal static class ApprovalEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = $"Entry {id} changed while you reviewed it." });
+            return ApprovalProblems.ChangedMeanwhile(id);
         }
 
         http.Response.Headers.ETag = entry!.ETag;

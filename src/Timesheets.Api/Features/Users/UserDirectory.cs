@@ -85,26 +85,3 @@ internal sealed partial class UserDirectory(NewestPageCache pages, TimeProvider 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused sub {Sub}: its verified email is already bound to sub {Owner}.")]
     private partial void LogEmailTaken(string sub, string owner);
 }
-
-internal static class UserDirectoryExtensions
-{
-    /// <summary>
-    /// Before each authenticated request: records the caller, hands over their uploaded entries, and
-    /// answers 403 to a caller whose verified email belongs to another user.
-    /// </summary>
-    public static IApplicationBuilder UseUserDirectory(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        if (context.User.Identity?.IsAuthenticated == true)
-        {
-            var caller = context.RequestServices.GetRequiredService<Caller>();
-            var db = context.RequestServices.GetRequiredService<ApiDataContext>();
-            if (!await context.RequestServices.GetRequiredService<UserDirectory>().EnsureKnownAsync(db, caller, context.RequestAborted))
-            {
-                await UserProblems.WriteEmailTakenAsync(context);
-                return;
-            }
-        }
-
-        await next(context);
-    });
-}

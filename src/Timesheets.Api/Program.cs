@@ -21,6 +21,7 @@ builder.Services.AddValidatedSettings(builder.Configuration);
 builder.Services.AddApiDatabase(builder.Configuration);
 builder.Services.AddApiAuthentication(builder.Configuration);
 builder.Services.AddCaller();
+builder.Services.AddUserDirectory();
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddProjectCatalog();
 builder.Services.AddApiErrorsAndJson();
@@ -47,6 +48,7 @@ app.UseNoStoreForCallers();
 app.UseAuthorization();
 app.UseRequestBodyLimits();
 app.UseQueryTextCheck();
+// Writes: stores the caller's user row and hands them their uploaded entries (403 when their email is another user's).
 app.UseUserDirectory();
 
 app.MapApiDocument();

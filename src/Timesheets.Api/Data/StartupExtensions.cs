@@ -29,7 +29,7 @@ internal static class StartupExtensions
         var db = scope.ServiceProvider.GetRequiredService<ApiDataContext>();
         if (!await db.Projects.AnyAsync(cancellationToken))
         {
-            var now = DateTime.UtcNow;
+            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             db.Projects.AddRange(DemoProjects.Select(name => new Project { Name = name, CreatedAt = now, UpdatedAt = now }));
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -44,10 +44,7 @@ internal sealed class ScopeForbiddenHandler : IAuthorizationMiddlewareResultHand
         var scopes = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy).OfType<string>().Where(ApiScopes.All.Contains).Distinct() ?? [];
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"";
-        await BearerChallenge.WriteProblemAsync(context, StatusCodes.Status403Forbidden, "The access token lacks the scope this request needs.");
+        InsufficientScope.Challenge(context.Response, scopes);
+        await BearerChallenge.WriteProblemAsync(context, StatusCodes.Status403Forbidden, InsufficientScope.Detail);
     }
-
-    public static void Forbid(HttpContext context, string scope) =>
-        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{scope}\"";
 }

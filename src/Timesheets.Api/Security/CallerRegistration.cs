@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
-using Timesheets.Api.Features.Users;
 
 namespace Timesheets.Api.Security;
 
@@ -10,7 +9,6 @@ internal static class CallerRegistration
     public static IServiceCollection AddCaller(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton<UserDirectory>();
         services.AddScoped(sp =>
         {
             var http = sp.GetRequiredService<IHttpContextAccessor>().HttpContext

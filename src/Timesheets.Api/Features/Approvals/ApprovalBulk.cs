@@ -27,7 +27,7 @@ internal static class ApprovalBulk
 {
     /// <summary>All the entries change, or none: one refused id (unknown, own, not pending) refuses the whole request.</summary>
     internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken)
+        BulkReviewRequest request, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Action is not ("approve" or "reject"))
@@ -55,17 +55,10 @@ internal static class ApprovalBulk
             .Where(r => r.Refusal != ReviewRefusal.None).ToList();
         if (refusals.Count > 0)
         {
-            var problem = new ProblemDetails { Status = 409, Title = "Nothing was reviewed", Detail = "Some entries cannot be reviewed; no entry was changed." };
-            problem.Extensions["refused"] = refusals.Select(r => new { id = r.Id, reason = r.Refusal switch
-            {
-                ReviewRefusal.NotFound => "not_found",
-                ReviewRefusal.Own => "own_entry",
-                _ => "not_pending",
-            } }).ToList();
-            return TypedResults.Problem(problem);
+            return ApprovalProblems.NothingReviewed(refusals);
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var reason = request.Action == "reject" ? request.Reason!.Trim() : null;
         foreach (var id in ids)
         {
@@ -79,7 +72,7 @@ internal static class ApprovalBulk
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = "Some entries changed during the review; no entry was changed." });
+            return ApprovalProblems.BulkChangedMeanwhile();
         }
 
         return TypedResults.Ok(ids.ConvertAll(id => entries[id].ToResponse()));

@@ -37,32 +37,27 @@ internal static class ApprovalEndpoints
     }
 
     internal static Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ApproveAsync(
-        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken) =>
-        ReviewOneAsync(id, null, caller, db, http, cancellationToken);
+        long id, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken) =>
+        ReviewOneAsync(id, null, caller, db, clock, http, cancellationToken);
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> RejectAsync(
-        long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+        long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (Review.ReasonErrors(request.Reason) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, http, cancellationToken);
+        return await ReviewOneAsync(id, request.Reason!.Trim(), caller, db, clock, http, cancellationToken);
     }
 
     private static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ReviewOneAsync(
-        long id, string? rejectionReason, Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+        long id, string? rejectionReason, Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var entry = await db.Entries.Include(e => e.Project).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        switch (Review.Check(entry, caller))
+        if (ApprovalProblems.Refused(id, Review.Check(entry, caller), entry) is { } refused)
         {
-            case ReviewRefusal.NotFound:
-                return TypedResults.Problem(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"There is no entry {id}." });
-            case ReviewRefusal.Own:
-                return TypedResults.Problem(statusCode: 403, title: "Own entry", detail: "Nobody approves or rejects their own entries.");
-            case ReviewRefusal.NotPending:
-                return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Not pending", Detail = $"Entry {id} is {entry!.Status.ToString().ToLowerInvariant()}, not pending." });
+            return refused;
         }
 
         if (!EntryProblems.IfMatchHolds(http, entry!))
@@ -70,14 +65,14 @@ internal static class ApprovalEndpoints
             return EntryProblems.Stale();
         }
 
-        Review.Apply(db, entry!, caller, rejectionReason, DateTime.UtcNow);
+        Review.Apply(db, entry!, caller, rejectionReason, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 409, Title = "Changed meanwhile", Detail = $"Entry {id} changed while you reviewed it." });
+            return ApprovalProblems.ChangedMeanwhile(id);
         }
 
         http.Response.Headers.ETag = entry!.ETag;

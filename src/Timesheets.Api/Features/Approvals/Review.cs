@@ -50,7 +50,7 @@ internal static class Review
         entry.ReviewedAt = now;
         entry.UpdatedAt = now;
         entry.Version++;
-        db.RecordChange(entry);
-        db.Audit(caller, rejectionReason is null ? AuditActions.Approve : AuditActions.Reject, "timesheet", entry.Id, before, entry.ToResponse());
+        db.RecordChange(entry, now);
+        db.Audit(caller, now, rejectionReason is null ? AuditActions.Approve : AuditActions.Reject, "timesheet", entry.Id, before, entry.ToResponse());
     }
 }

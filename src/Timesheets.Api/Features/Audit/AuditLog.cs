@@ -24,11 +24,14 @@ internal static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Adds an audit event to the unit of work, so it commits (or not) with the change it describes.</summary>
-    public static void Audit(this ApiDataContext db, Caller caller, string action, string entityType, object entityId, object? before, object? after) =>
+    /// <summary>
+    /// Adds an audit event to the unit of work, so it commits (or not) with the change it describes;
+    /// <paramref name="at"/> is the time the change itself carries (one request, one timestamp).
+    /// </summary>
+    public static void Audit(this ApiDataContext db, Caller caller, DateTime at, string action, string entityType, object entityId, object? before, object? after) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            At = DateTime.UtcNow,
+            At = at,
             ActorSub = caller.Sub,
             ActorEmail = caller.Email,
             Action = action,

@@ -40,7 +40,7 @@ internal static class ProjectEndpoints
     }
 
     internal static async Task<Results<Created<ProjectResponse>, ValidationProblem>> CreateAsync(
-        ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
+        ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var name = request.Name!.Trim();
         if (await NameErrorsAsync(db, name, null, cancellationToken) is { } errors)
@@ -48,18 +48,18 @@ internal static class ProjectEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var project = new Project { Name = name, CreatedAt = now, UpdatedAt = now };
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
-        db.Audit(caller, AuditActions.ProjectCreate, "project", project.Id, null, project.ToResponse());
+        db.Audit(caller, now, AuditActions.ProjectCreate, "project", project.Id, null, project.ToResponse());
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();
         return TypedResults.Created($"/projects/{project.Id}", project.ToResponse());
     }
 
     internal static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> RenameAsync(
-        long id, ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
+        long id, ProjectRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
         if (project is null)
@@ -75,15 +75,15 @@ internal static class ProjectEndpoints
 
         var before = project.ToResponse();
         project.Name = name;
-        project.UpdatedAt = DateTime.UtcNow;
-        db.Audit(caller, AuditActions.ProjectUpdate, "project", id, before, project.ToResponse());
+        project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Audit(caller, project.UpdatedAt, AuditActions.ProjectUpdate, "project", id, before, project.ToResponse());
         await db.SaveChangesAsync(cancellationToken);
         catalog.Invalidate();
         return TypedResults.Ok(project.ToResponse());
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
-        long id, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, CancellationToken cancellationToken)
+        long id, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog catalog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FindAsync([id], cancellationToken);
         if (project is null)
@@ -95,8 +95,8 @@ internal static class ProjectEndpoints
         {
             var before = project.ToResponse();
             project.Archived = true;
-            project.UpdatedAt = DateTime.UtcNow;
-            db.Audit(caller, AuditActions.ProjectArchive, "project", id, before, project.ToResponse());
+            project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            db.Audit(caller, project.UpdatedAt, AuditActions.ProjectArchive, "project", id, before, project.ToResponse());
             await db.SaveChangesAsync(cancellationToken);
             catalog.Invalidate();
         }

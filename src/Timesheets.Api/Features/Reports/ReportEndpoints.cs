@@ -65,8 +65,7 @@ internal static class ReportEndpoints
 
         if (scope == "team" && !caller.Has(ApiScopes.Approve))
         {
-            http.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{ApiScopes.Approve}\"";
-            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Team reports need the approve:timesheets scope.");
+            return InsufficientScope.Problem(http, ApiScopes.Approve, "Team reports need the approve:timesheets scope.");
         }
 
         var query = db.Entries.Where(e => e.Date >= from!.Value && e.Date <= to!.Value);

@@ -5,9 +5,9 @@ namespace Timesheets.Api.Features.Sync;
 
 internal static class ChangeLog
 {
-    /// <summary>Adds a row to the changes feed in the same unit of work as the change itself.</summary>
-    public static void RecordChange(this ApiDataContext db, TimesheetEntry entry, bool deleted = false) =>
-        db.Changes.Add(ChangeOf(entry, deleted, DateTime.UtcNow));
+    /// <summary>Adds a row to the changes feed in the same unit of work as the change itself, stamped with the request's one time.</summary>
+    public static void RecordChange(this ApiDataContext db, TimesheetEntry entry, DateTime at, bool deleted = false) =>
+        db.Changes.Add(ChangeOf(entry, deleted, at));
 
     /// <summary>The changes-feed row for a change of <paramref name="entry"/> made at <paramref name="at"/>.</summary>
     public static EntryChange ChangeOf(TimesheetEntry entry, bool deleted, DateTime at) => new()

@@ -87,8 +87,8 @@ internal static class EntryCreation
                 db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
             }
 
-            db.RecordChange(entry);
-            db.Audit(caller, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse(project.Name));
+            db.RecordChange(entry, now);
+            db.Audit(caller, now, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse(project.Name));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

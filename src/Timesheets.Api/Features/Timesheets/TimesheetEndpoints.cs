@@ -81,7 +81,8 @@ internal static class TimesheetEndpoints
         }
 
         var draft = new EntryDraft(request.Date, request.Project, request.Hours, request.Notes);
-        var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = EntryRules.CheckShape(draft, settings.Value, DateOnly.FromDateTime(now));
         var project = errors.Count == 0 ? await EntryRules.FindActiveProjectAsync(projects, db, draft.Project!, errors, cancellationToken) : null;
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
@@ -104,10 +105,10 @@ internal static class TimesheetEndpoints
         entry.ReviewedAt = null;
         entry.ReviewedBy = null;
         entry.RejectionReason = null;
-        entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        entry.UpdatedAt = now;
         entry.Version++;
-        db.RecordChange(entry);
-        db.Audit(caller, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse(project.Name));
+        db.RecordChange(entry, now);
+        db.Audit(caller, now, AuditActions.Update, "timesheet", entry.Id, before, entry.ToResponse(project.Name));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -123,7 +124,7 @@ internal static class TimesheetEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        long id, [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken)
+        long id, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var (entry, problem) = await FindChangeableAsync(id, caller, db, http, cancellationToken);
         if (problem is not null)
@@ -132,8 +133,9 @@ internal static class TimesheetEndpoints
         }
 
         db.Entries.Remove(entry);
-        db.RecordChange(entry, deleted: true);
-        db.Audit(caller, AuditActions.Delete, "timesheet", entry.Id, entry.ToResponse(), null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.RecordChange(entry, now, deleted: true);
+        db.Audit(caller, now, AuditActions.Delete, "timesheet", entry.Id, entry.ToResponse(), null);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

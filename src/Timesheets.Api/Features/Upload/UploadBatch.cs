@@ -73,7 +73,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
 
         if (ErrorCount == 0)
         {
-            db.Audit(caller, AuditActions.Upload, "upload", _firstId, null, new { received = Received, created, skipped, first_id = _firstId, last_id = _lastId });
+            db.Audit(caller, now, AuditActions.Upload, "upload", _firstId, null, new { received = Received, created, skipped, first_id = _firstId, last_id = _lastId });
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -14,8 +14,8 @@ internal static class HandOver
     /// <summary>How many ids one audit row lists (its JSON holds 8,000 characters); the count is always exact.</summary>
     public const int ListedIds = 500;
 
-    /// <summary>Inside the caller's transaction; returns how many entries changed hands.</summary>
-    public static async Task<int> RunAsync(ApiDataContext db, Caller caller, string email, CancellationToken cancellationToken)
+    /// <summary>Inside the caller's transaction; returns how many entries changed hands. <paramref name="now"/> stamps the audit row.</summary>
+    public static async Task<int> RunAsync(ApiDataContext db, Caller caller, string email, DateTime now, CancellationToken cancellationToken)
     {
         // One statement picks and takes them: an entry handed over by a parallel request is not
         // "OwnerSub IS NULL" any more when this one reaches it, so each entry is handed (and audited) once.
@@ -30,7 +30,7 @@ internal static class HandOver
         }
 
         ids.Sort();
-        db.Audit(caller, AuditActions.HandOver, AuditActions.HandOver, ids[0], null,
+        db.Audit(caller, now, AuditActions.HandOver, AuditActions.HandOver, ids[0], null,
             new { email, count = ids.Count, first_id = ids[0], last_id = ids[^1], ids = ids.Take(ListedIds) });
         await db.SaveChangesAsync(cancellationToken);
         return ids.Count;

@@ -11,7 +11,7 @@ namespace Timesheets.Api.Features.Users;
 /// them the entries a batch job uploaded under that email before the API knew their <c>sub</c>.
 /// An email belongs to one <c>sub</c>: a second account showing it is refused, never handed anything.
 /// </summary>
-internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserDirectory> logger)
+internal sealed partial class UserDirectory(NewestPageCache pages, TimeProvider clock, ILogger<UserDirectory> logger)
 {
     private readonly ConcurrentDictionary<string, string> _seen = new(StringComparer.Ordinal);
 
@@ -34,7 +34,7 @@ internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserD
 
             try
             {
-                var handed = await RegisterAsync(db, caller, email, owner is null, cancellationToken);
+                var handed = await RegisterAsync(db, caller, email, owner is null, clock.GetUtcNow().UtcDateTime, cancellationToken);
                 if (handed > 0)
                 {
                     // Committed: their first page has changed (the hand-over bypasses the change tracker).
@@ -57,8 +57,8 @@ internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserD
     public static Task<string?> FindSubAsync(ApiDataContext db, string email, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Sub).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Writes the user's row (when <paramref name="claim"/>), hands over their entries and audits it, in one transaction.</summary>
-    private static async Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, CancellationToken cancellationToken)
+    /// <summary>Writes the user's row (when <paramref name="claim"/>), hands over their entries and audits it, in one transaction stamped <paramref name="now"/>.</summary>
+    private static async Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (claim)
@@ -66,7 +66,7 @@ internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserD
             var user = await db.Users.FindAsync([caller.Sub], cancellationToken);
             if (user is null)
             {
-                db.Users.Add(new KnownUser { Sub = caller.Sub, Email = email, FirstSeenAt = DateTime.UtcNow });
+                db.Users.Add(new KnownUser { Sub = caller.Sub, Email = email, FirstSeenAt = now });
             }
             else
             {
@@ -77,34 +77,11 @@ internal sealed partial class UserDirectory(NewestPageCache pages, ILogger<UserD
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var handed = await HandOver.RunAsync(db, caller, email, cancellationToken);
+        var handed = await HandOver.RunAsync(db, caller, email, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return handed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused sub {Sub}: its verified email is already bound to sub {Owner}.")]
     private partial void LogEmailTaken(string sub, string owner);
-}
-
-internal static class UserDirectoryExtensions
-{
-    /// <summary>
-    /// Before each authenticated request: records the caller, hands over their uploaded entries, and
-    /// answers 403 to a caller whose verified email belongs to another user.
-    /// </summary>
-    public static IApplicationBuilder UseUserDirectory(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        if (context.User.Identity?.IsAuthenticated == true)
-        {
-            var caller = context.RequestServices.GetRequiredService<Caller>();
-            var db = context.RequestServices.GetRequiredService<ApiDataContext>();
-            if (!await context.RequestServices.GetRequiredService<UserDirectory>().EnsureKnownAsync(db, caller, context.RequestAborted))
-            {
-                await UserProblems.WriteEmailTakenAsync(context);
-                return;
-            }
-        }
-
-        await next(context);
-    });
 }

@@ -45,10 +45,14 @@ public sealed class IdentitySettings : ITransportSettings
     /// </summary>
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Failed logins before lockout; 10 is Auth0's default.</summary>
+    /// <summary>Failed logins from one (account, client address) pair before it is blocked; 10 is Auth0's default.</summary>
     public int MaxFailedLogins { get; set; } = 10;
 
+    /// <summary>The first block of a pair; each further block of the same pair lasts twice as long.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The cap on a pair's doubling block.</summary>
+    public TimeSpan MaxLockoutDuration { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Redirect URIs of the mobile app (PWA), besides its native custom scheme.</summary>
     public string[] MobileRedirectUris { get; set; } = [];

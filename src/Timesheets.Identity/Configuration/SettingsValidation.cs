@@ -82,6 +82,11 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
             errors.Add($"{SettingsReader.Env("Identity:LockoutDuration")} must be positive, e.g. 00:15:00.");
         }
 
+        if (options.MaxLockoutDuration < options.LockoutDuration || options.MaxLockoutDuration > TimeSpan.FromDays(365))
+        {
+            errors.Add($"{SettingsReader.Env("Identity:MaxLockoutDuration")} must be at least Identity:LockoutDuration and at most 365.00:00:00.");
+        }
+
         errors.AddRange(TransportSecurity.Validate(options, IdentitySettings.Section));
 
         foreach (var uri in options.MobileRedirectUris.Concat(options.MobilePostLogoutRedirectUris).Concat(options.CorsOrigins))

@@ -12,6 +12,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Nickname).HasMaxLength(100);
         builder.Property(u => u.PictureUrl).HasMaxLength(2000);
+        builder.Property(u => u.IsDemo).HasDefaultValue(false);
     }
 }
 
@@ -54,5 +55,16 @@ internal sealed class StoredKeyConfiguration : IEntityTypeConfiguration<StoredKe
         builder.Property(k => k.Algorithm).HasMaxLength(16);
         builder.Property(k => k.Material).HasMaxLength(8000);
         builder.HasIndex(k => new { k.Use, k.RetiredAt });
+    }
+}
+
+internal sealed class LoginBlockConfiguration : IEntityTypeConfiguration<LoginBlock>
+{
+    public void Configure(EntityTypeBuilder<LoginBlock> builder)
+    {
+        builder.ToTable(Security.LoginThrottleTable.Name);
+        builder.HasKey(b => b.Key);
+        builder.Property(b => b.Key).HasMaxLength(64);
+        builder.HasIndex(b => b.UpdatedAt);
     }
 }

@@ -20,6 +20,8 @@ public abstract class IdentityDataContext(DbContextOptions options)
 
     public DbSet<StoredKey> Keys => Set<StoredKey>();
 
+    public DbSet<LoginBlock> LoginBlocks => Set<LoginBlock>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -23,6 +23,12 @@ internal static partial class SecurityLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Login refused: user {UserId} is locked out (from {RemoteIp})")]
     public static partial void LoginLockedOut(ILogger logger, string userId, string? remoteIp);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Login blocked for account key {AccountKey} from {ClientAddress} for {Duration} after too many failures")]
+    public static partial void LoginPairBlocked(ILogger logger, string accountKey, string clientAddress, TimeSpan duration);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Login refused: too many failures for this account from {ClientAddress}")]
+    public static partial void LoginRefusedBlocked(ILogger logger, string clientAddress);
+
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "User {UserId} logged out")]
     public static partial void LoggedOut(ILogger logger, string userId);
 

@@ -10,7 +10,8 @@ namespace Timesheets.Identity.Seeding;
 
 /// <summary>
 /// Idempotent start-up seeding: permissions, roles and their permissions, API scopes, the three
-/// applications, and — in demo mode only — one demo user per role.
+/// applications, and — in demo mode only — one demo user per role; with demo off, the demo users
+/// seeded earlier are deleted.
 /// </summary>
 internal sealed partial class Seeder(
     IdentityDataContext db,
@@ -41,6 +42,29 @@ internal sealed partial class Seeder(
         if (demo.Value.Enabled)
         {
             await SeedDemoUsersAsync(cancellationToken);
+        }
+        else
+        {
+            await DeleteDemoUsersAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Demo switched off: the seeded accounts (Admin included, with the shared demo password) must
+    /// not outlive it. Only users marked <see cref="ApplicationUser.IsDemo"/> go; a real user who
+    /// happens to have a demo email is never marked (see the DemoUserMarking migration rule).
+    /// </summary>
+    private async Task DeleteDemoUsersAsync(CancellationToken cancellationToken)
+    {
+        var demoUsers = await db.Users.Where(u => u.IsDemo).Select(u => u.Id).ToListAsync(cancellationToken);
+        foreach (var id in demoUsers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await users.FindByIdAsync(id) is { } user)
+            {
+                Check(await users.DeleteAsync(user), $"deleting demo user {user.Email}");
+                LogDemoUserDeleted(user.Email ?? id);
+            }
         }
     }
 
@@ -116,6 +140,7 @@ internal sealed partial class Seeder(
                 DisplayName = name,
                 Nickname = name.Split(' ')[0].ToLowerInvariant(),
                 IsContractor = contractor,
+                IsDemo = true,
             };
             Check(await users.CreateAsync(user, demo.Value.Password), $"demo user {email}");
             Check(await users.AddToRoleAsync(user, role), $"role of {email}");
@@ -133,6 +158,9 @@ internal sealed partial class Seeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered application {ClientId}")]
     private partial void LogApplicationCreated(string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo is off: deleted demo user {Email}")]
+    private partial void LogDemoUserDeleted(string email);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created demo user {Email} with role {Role}")]
     private partial void LogDemoUserCreated(string email, string role);

@@ -25,6 +25,7 @@ internal static class StartupExtensions
 
         await using var scope = app.Services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<Seeder>(scope.ServiceProvider).SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<Security.LoginThrottle>().PurgeStaleAsync(cancellationToken);
     }
 
     /// <summary>

@@ -14,6 +14,11 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Contractors are flagged on their profile, whatever their role.</summary>
     public bool IsContractor { get; set; }
 
+    /// <summary>
+    /// Created by demo seeding with the shared demo password; deleted at start when demo is off.
+    /// </summary>
+    public bool IsDemo { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 

@@ -19,14 +19,15 @@ internal static class UserAccountsExtensions
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout stays on so an admin can disable an account (LockoutEnd); failed logins
+                // no longer lock the account: LoginThrottle blocks (account, address) pairs instead.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedLogins;
-                options.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
                 options.ClaimsIdentity.UserIdClaimType = "sub";
             })
             .AddEntityFrameworkStores<IdentityDataContext>()
             .AddClaimsPrincipalFactory<SessionClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddScoped<Security.LoginThrottle>();
 
         // The session and antiforgery cookies (__Host- under HTTPS), and the session checks behind them.
         services.AddSessionCookies(settings);

@@ -6,15 +6,17 @@ using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
+using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Identity.Pages.Account;
 
 /// <summary>
-/// Email + password login. Unknown user, wrong password and locked account all get the same
-/// message, and every failure path costs exactly one password hash, so neither the page nor its
-/// timing tells an attacker which emails have accounts or which are locked.
+/// Email + password login. Unknown user, wrong password, disabled account and blocked (account,
+/// address) pair all get the same message, and every failure path costs exactly one password hash,
+/// so neither the page nor its timing tells an attacker which emails have accounts or which are
+/// blocked. Failures block the pair, never the account (<see cref="LoginThrottle"/>).
 /// </summary>
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrottle throttle, ILoggerFactory loggers) : PageModel
 {
     internal const string FailureMessage = "Wrong email or password, or the account is temporarily locked after too many attempts.";
 
@@ -52,6 +54,19 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         }
 
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var cancellationToken = HttpContext.RequestAborted;
+        var client = ClientAddress.Key(HttpContext);
+        var pair = LoginThrottle.PairKey(signIn.UserManager.NormalizeEmail(Email), client);
+
+        // The slot is taken before anything is looked up or verified, the same way for known and
+        // unknown emails: a blocked pair is refused at the cost of one (dummy) hash, like any failure.
+        if (!await throttle.TryReserveAsync(pair, cancellationToken))
+        {
+            SpendDummyHash();
+            SecurityLog.LoginRefusedBlocked(_log, client);
+            return Failed();
+        }
+
         var user = await signIn.UserManager.FindByEmailAsync(Email);
 
         // Every failure path spends exactly one password hash, like a wrong password does: a locked,
@@ -61,36 +76,33 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         {
             SpendDummyHash();
             SecurityLog.LoginFailedUnknownUser(_log, ip);
-            return Failed();
+            return await FailedAsync(pair, client);
         }
 
         if (user.PasswordHash is null)
         {
             SpendDummyHash();
             SecurityLog.LoginFailed(_log, user.Id, ip);
-            return Failed();
+            return await FailedAsync(pair, client);
         }
 
         if (await signIn.UserManager.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
         {
             SpendDummyHash();
             SecurityLog.LoginLockedOut(_log, user.Id, ip);
-            return Failed();
+            return await FailedAsync(pair, client);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            SecurityLog.LoginLockedOut(_log, user.Id, ip);
-            return Failed();
-        }
+        // lockoutOnFailure: false — failures block the (account, address) pair, not the account.
+        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: false);
 
         if (!result.Succeeded)
         {
             SecurityLog.LoginFailed(_log, user.Id, ip);
-            return Failed();
+            return await FailedAsync(pair, client);
         }
 
+        await throttle.SucceededAsync(pair, cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
         // The password was typed for this very authorization request: /authorize needs no consent page.
         if (LocalRequestUrl.IsFor(ReturnUrl, "/authorize"))
@@ -105,6 +117,16 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
 
     private void SpendDummyHash() =>
         signIn.UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, Password);
+
+    private async Task<PageResult> FailedAsync(string pair, string client)
+    {
+        if (await throttle.FailedAsync(pair, HttpContext.RequestAborted) is { } blockedFor)
+        {
+            SecurityLog.LoginPairBlocked(_log, pair[..16], client, blockedFor);
+        }
+
+        return Failed();
+    }
 
     private PageResult Failed()
     {

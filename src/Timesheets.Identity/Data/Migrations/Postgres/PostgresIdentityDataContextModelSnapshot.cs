@@ -453,6 +453,11 @@ namespace Timesheets.Identity.Data.Migrations.Postgres
                     b.Property<bool>("IsContractor")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -507,6 +512,31 @@ namespace Timesheets.Identity.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Timesheets.Identity.Users.LoginBlock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("LoginBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Timesheets.Identity.Users.Permission", b =>

@@ -442,6 +442,11 @@ namespace Timesheets.Identity.Data.Migrations.Sqlite
                     b.Property<bool>("IsContractor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDemo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +501,31 @@ namespace Timesheets.Identity.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Timesheets.Identity.Users.LoginBlock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("LoginBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Timesheets.Identity.Users.Permission", b =>

@@ -50,7 +50,7 @@ internal static class ReportEndpoints
         EntryStatus? statusFilter = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<EntryStatus>(status, true, out var parsed) || int.TryParse(status, out _))
+            if (!Enum.TryParse<EntryStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
             {
                 errors["status"] = ["The status is pending, approved or rejected."];
             }

@@ -64,8 +64,8 @@ internal static class ChangesEndpoints
             .Select(EntryMapping.Projection).ToDictionaryAsync(e => e.Id, cancellationToken);
         var changes = rows.Select((r, index) => (Row: r, Index: index)).GroupBy(r => r.Row.EntryId).OrderBy(g => g.Max(r => r.Index))
             .Select(g => entries.TryGetValue(g.Key, out var entry)
-                ? new ChangeResponse(g.Key, false, entry)
-                : new ChangeResponse(g.Key, true, null))
+                ? new ChangeResponse(g.Key, Deleted: false, entry)
+                : new ChangeResponse(g.Key, Deleted: true, null))
             .ToList();
         var cursor = rows.Count == 0 ? after : new ChangeCursor(postgres ? rows[^1].Xid ?? 0 : 0, rows[^1].Id);
         return TypedResults.Ok(new ChangesPage(changes, cursor.Encode(postgres), hasMore));

@@ -47,7 +47,8 @@ internal static class EntryCreation
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), null, true, errors, cancellationToken);
+        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value),
+            exceptId: null, reserveId: true, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
+using Timesheets.Api.Features.Projects;
 
 namespace Timesheets.Api.Features.Timesheets;
 
@@ -12,15 +13,15 @@ public sealed record EntryRequest
 
     /// <summary>The name of an active project.</summary>
     [Required]
-    [StringLength(100)]
+    [StringLength(ProjectConfiguration.NameLength)]
     public string? Project { get; init; }
 
     /// <summary>Hours worked: more than 0, at most 24, two decimals at most.</summary>
     [Required]
-    [Range(typeof(decimal), "0.01", "24")]
+    [Range(0.01, EntryRules.MaxHoursPerDay)]
     public decimal? Hours { get; init; }
 
-    [StringLength(2000)]
+    [StringLength(TimesheetEntryConfiguration.NotesLength)]
     public string? Notes { get; init; }
 }
 

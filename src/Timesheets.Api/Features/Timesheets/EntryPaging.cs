@@ -28,7 +28,7 @@ internal static class EntryPaging
 
         if (filter.Status is { } statusText)
         {
-            if (Enum.TryParse<EntryStatus>(statusText, true, out var status) && !int.TryParse(statusText, out _))
+            if (Enum.TryParse<EntryStatus>(statusText, ignoreCase: true, out var status) && !int.TryParse(statusText, out _))
             {
                 query = query.Where(e => e.Status == status);
             }

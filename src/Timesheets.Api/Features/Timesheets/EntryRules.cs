@@ -14,7 +14,10 @@ internal sealed record EntryDraft(DateOnly? Date, string? Project, decimal? Hour
 /// </summary>
 internal static class EntryRules
 {
-    public const int MaxCentihoursPerDay = 2400;
+    /// <summary>Hours of one entry and of one user's day; the request DTO's range names it too.</summary>
+    public const int MaxHoursPerDay = 24;
+
+    public const int MaxCentihoursPerDay = MaxHoursPerDay * 100;
 
     /// <summary>Rules that need no database.</summary>
     public static Dictionary<string, string[]> CheckShape(EntryDraft draft, EntrySettings settings, DateOnly today)
@@ -42,9 +45,9 @@ internal static class EntryRules
         {
             errors["hours"] = ["The hours are required."];
         }
-        else if (hours <= 0 || hours > 24)
+        else if (hours <= 0 || hours > MaxHoursPerDay)
         {
-            errors["hours"] = ["The hours must be more than 0 and at most 24."];
+            errors["hours"] = [$"The hours must be more than 0 and at most {MaxHoursPerDay}."];
         }
         else if (decimal.Round(hours, 2) != hours)
         {
@@ -99,7 +102,7 @@ internal static class EntryRules
 
         if (others + centihours > MaxCentihoursPerDay)
         {
-            errors["hours"] = [$"This would make {(others + centihours) / 100m} hours on {date:yyyy-MM-dd}; a day has at most 24."];
+            errors["hours"] = [$"This would make {(others + centihours) / 100m} hours on {date:yyyy-MM-dd}; a day has at most {MaxHoursPerDay}."];
         }
 
         return id;

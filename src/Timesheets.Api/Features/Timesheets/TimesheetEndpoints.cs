@@ -87,7 +87,8 @@ internal static class TimesheetEndpoints
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
-            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value), entry.Id, false, errors, cancellationToken);
+            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value),
+                exceptId: entry.Id, reserveId: false, errors, cancellationToken);
         }
 
         if (errors.Count > 0)

@@ -73,8 +73,8 @@ internal sealed class TimesheetEntryConfiguration : IEntityTypeConfiguration<Tim
         builder.Property(e => e.OwnerSub).HasMaxLength(200);
         builder.Property(e => e.OwnerEmail).HasMaxLength(EmailLength);
         builder.Property(e => e.Notes).HasMaxLength(NotesLength);
-        builder.Property(e => e.Status).HasMaxLength(16).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<EntryStatus>(s, true));
-        builder.Property(e => e.Source).HasMaxLength(16).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<EntrySource>(s, true));
+        builder.Property(e => e.Status).HasMaxLength(16).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<EntryStatus>(s, ignoreCase: true));
+        builder.Property(e => e.Source).HasMaxLength(16).HasConversion(s => s.ToString().ToLowerInvariant(), s => Enum.Parse<EntrySource>(s, ignoreCase: true));
         builder.Property(e => e.ReviewedBy).HasMaxLength(EmailLength);
         builder.Property(e => e.RejectionReason).HasMaxLength(1000);
         builder.Property(e => e.ExternalId).HasMaxLength(ExternalIdLength);

@@ -119,6 +119,14 @@ public abstract class AudienceAndResourceTests(IdentityFixture fixture)
         }
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The mobile app's native redirect from an existing session: the user confirms on the consent page.
+        if (response.Headers.Location!.OriginalString.StartsWith(OidcTestClient.ConsentPath, StringComparison.Ordinal))
+        {
+            var allowed = await client.PostPageAsync(response.Headers.Location.OriginalString, "Allow");
+            response = await client.Http.GetAsync(allowed.Headers.Location!.OriginalString);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
         var code = QueryHelpers.ParseQuery(response.Headers.Location!.Query)["code"].ToString();
         Assert.False(string.IsNullOrEmpty(code), response.Headers.Location!.OriginalString);
         await AssertOutcomeAsync(client, await client.RedeemCodeAsync(code, pkce.Verifier), error: null);

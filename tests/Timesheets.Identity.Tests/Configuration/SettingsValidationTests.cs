@@ -14,6 +14,7 @@ public sealed class SettingsValidationTests
     [InlineData("Clients:ImportSecret", "short", "Clients:ImportSecret")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Identity:MaxFailedLogins", "0", "Identity:MaxFailedLogins")]
+    [InlineData("Identity:MaxLockoutDuration", "00:01:00", "Identity:MaxLockoutDuration")]
     [InlineData("Identity:BehindProxy", "true", "Identity:TrustedProxies")]
     [InlineData("Identity:TrustedProxies:0", "10.0.0.0/33", "Identity:TrustedProxies")]
     [InlineData("Identity:TrustedProxies:0", "proxy.internal", "Identity:TrustedProxies")]

@@ -58,10 +58,10 @@ public sealed class EntrySettings
     public const string Section = "Entries";
 
     /// <summary>How far back an entry's date may be, in days.</summary>
-    public int MaxDaysInPast { get; set; } = 366;
+    public int MaxDaysInPast { get; set; } = EntryLimits.DefaultMaxDaysInPast;
 
     /// <summary>How far ahead an entry's date may be, in days.</summary>
-    public int MaxDaysInFuture { get; set; } = 31;
+    public int MaxDaysInFuture { get; set; } = EntryLimits.DefaultMaxDaysInFuture;
 
     /// <summary>Largest page a list endpoint returns.</summary>
     public int MaxPageSize { get; set; } = 200;

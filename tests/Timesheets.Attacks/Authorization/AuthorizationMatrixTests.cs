@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Timesheets.Api;
 using Timesheets.Attacks.Infrastructure;
 
 namespace Timesheets.Attacks.Authorization;

@@ -1,4 +1,3 @@
-using Timesheets.Api;
 using Timesheets.Testing;
 
 namespace Timesheets.Attacks.Infrastructure;

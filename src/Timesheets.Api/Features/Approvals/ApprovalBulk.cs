@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,21 +6,6 @@ using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Approvals;
-
-public sealed record BulkReviewRequest
-{
-    /// <summary><c>approve</c> or <c>reject</c>.</summary>
-    [Required]
-    public string? Action { get; init; }
-
-    [Required]
-    [MaxLength(500)]
-    public IReadOnlyList<long>? Ids { get; init; }
-
-    /// <summary>Required when rejecting.</summary>
-    [StringLength(1000)]
-    public string? Reason { get; init; }
-}
 
 internal static class ApprovalBulk
 {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Features.Sync;
@@ -6,14 +5,6 @@ using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Approvals;
-
-public sealed record RejectRequest
-{
-    /// <summary>Why the entry is rejected; shown to its owner.</summary>
-    [Required]
-    [StringLength(1000)]
-    public string? Reason { get; init; }
-}
 
 internal enum ReviewRefusal
 {
@@ -35,10 +26,7 @@ internal static class Review
         _ => ReviewRefusal.None,
     };
 
-    public static Dictionary<string, string[]>? ReasonErrors(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? new() { ["reason"] = ["A reason is required to reject an entry."] }
-        : reason.Length > 1000 ? new() { ["reason"] = ["The reason is at most 1000 characters."] }
-        : null;
+    public static Dictionary<string, string[]>? ReasonErrors(string? reason) => EntryShape.ReasonErrors(reason);
 
     /// <summary>Approves (reason null) or rejects the entry, recording who and when, its change and its audit event.</summary>
     public static void Apply(ApiDataContext db, TimesheetEntry entry, Caller caller, string? rejectionReason, DateTime now)

@@ -6,9 +6,6 @@ using Timesheets.Api.Features.Timesheets;
 
 namespace Timesheets.Api.Features.Audit;
 
-public sealed record AuditEventResponse(long Id, DateTimeOffset At, string ActorSub, string? ActorEmail, string Action,
-    string EntityType, string EntityId, string? Before, string? After);
-
 /// <summary>The audit trail (<c>read:audit</c>): newest first, filtered by entity, paged by <c>before_id</c>.</summary>
 internal static class AuditEndpoints
 {

@@ -4,9 +4,6 @@ using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Me;
 
-/// <summary>Who the token says the caller is, and what it may do.</summary>
-public sealed record MeResponse(string Sub, string? Email, string? ClientId, IReadOnlyList<string> Scopes);
-
 internal static class MeEndpoints
 {
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder app)

@@ -19,7 +19,7 @@ internal sealed class Project
 
 internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
 {
-    public const int NameLength = 100;
+    public const int NameLength = EntryLimits.ProjectNameLength;
 
     public void Configure(EntityTypeBuilder<Project> builder)
     {

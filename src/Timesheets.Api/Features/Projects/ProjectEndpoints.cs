@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +6,6 @@ using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Projects;
-
-public sealed record ProjectRequest
-{
-    [Required]
-    [StringLength(100, MinimumLength = 1)]
-    public string? Name { get; init; }
-}
-
-public sealed record ProjectResponse(long Id, string Name, bool Archived, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>The project list entries pick from; changed only with <c>manage:projects</c>.</summary>
 internal static class ProjectEndpoints

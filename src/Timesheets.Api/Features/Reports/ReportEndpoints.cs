@@ -9,10 +9,6 @@ using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Reports;
 
-public sealed record SummaryRow(string Key, decimal Hours, int Entries);
-
-public sealed record SummaryResponse(string GroupBy, DateOnly From, DateOnly To, string Scope, decimal TotalHours, IReadOnlyList<SummaryRow> Rows);
-
 /// <summary>Hours summed by day, ISO week, project or user: the caller's own, or everyone's with <c>approve:timesheets</c>.</summary>
 internal static class ReportEndpoints
 {

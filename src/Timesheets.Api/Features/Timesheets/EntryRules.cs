@@ -5,62 +5,19 @@ using Timesheets.Api.Features.Projects;
 
 namespace Timesheets.Api.Features.Timesheets;
 
-/// <summary>An entry's fields before they are checked: from a JSON body, a JSON upload row or a CSV row.</summary>
-internal sealed record EntryDraft(DateOnly? Date, string? Project, decimal? Hours, string? Notes);
-
 /// <summary>
 /// The entry rules of PRODUCT.md §3, shared by the app endpoints and batch upload so both refuse
 /// the same things with the same messages. Field names are the JSON (snake_case) ones.
 /// </summary>
 internal static class EntryRules
 {
-    /// <summary>Hours of one entry and of one user's day; the request DTO's range names it too.</summary>
-    public const int MaxHoursPerDay = 24;
+    public const int MaxHoursPerDay = EntryLimits.MaxHoursPerDay;
 
-    public const int MaxCentihoursPerDay = MaxHoursPerDay * 100;
+    public const int MaxCentihoursPerDay = EntryLimits.MaxCentihoursPerDay;
 
-    /// <summary>Rules that need no database.</summary>
-    public static Dictionary<string, string[]> CheckShape(EntryDraft draft, EntrySettings settings, DateOnly today)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (draft.Date is not { } date)
-        {
-            errors["date"] = ["The date is required (YYYY-MM-DD)."];
-        }
-        else if (date < today.AddDays(-settings.MaxDaysInPast) || date > today.AddDays(settings.MaxDaysInFuture))
-        {
-            errors["date"] = [$"The date must be between {today.AddDays(-settings.MaxDaysInPast):yyyy-MM-dd} and {today.AddDays(settings.MaxDaysInFuture):yyyy-MM-dd}."];
-        }
-
-        if (string.IsNullOrWhiteSpace(draft.Project))
-        {
-            errors["project"] = ["The project is required."];
-        }
-        else if (draft.Project.Length > ProjectConfiguration.NameLength)
-        {
-            errors["project"] = [$"The project name is at most {ProjectConfiguration.NameLength} characters."];
-        }
-
-        if (draft.Hours is not { } hours)
-        {
-            errors["hours"] = ["The hours are required."];
-        }
-        else if (hours <= 0 || hours > MaxHoursPerDay)
-        {
-            errors["hours"] = [$"The hours must be more than 0 and at most {MaxHoursPerDay}."];
-        }
-        else if (decimal.Round(hours, 2) != hours)
-        {
-            errors["hours"] = ["The hours have at most two decimals."];
-        }
-
-        if (draft.Notes is { Length: > TimesheetEntryConfiguration.NotesLength })
-        {
-            errors["notes"] = [$"The notes are at most {TimesheetEntryConfiguration.NotesLength} characters."];
-        }
-
-        return errors;
-    }
+    /// <summary>Rules that need no database: the shared ones, with this server's date window.</summary>
+    public static Dictionary<string, string[]> CheckShape(EntryDraft draft, EntrySettings settings, DateOnly today) =>
+        EntryShape.Check(draft, today, settings.MaxDaysInPast, settings.MaxDaysInFuture);
 
     /// <summary>The active project of that name, or an error on <c>project</c>.</summary>
     public static async Task<ProjectInfo?> FindActiveProjectAsync(ProjectCatalog projects, ApiDataContext db, string name,
@@ -100,15 +57,15 @@ internal static class EntryRules
                 .SumAsync(e => e.Centihours, cancellationToken);
         }
 
-        if (others + centihours > MaxCentihoursPerDay)
+        if (EntryShape.DayTotalError(date, others / 100m, centihours / 100m) is { } dayError)
         {
-            errors["hours"] = [$"This would make {(others + centihours) / 100m} hours on {date:yyyy-MM-dd}; a day has at most {MaxHoursPerDay}."];
+            errors["hours"] = [dayError];
         }
 
         return id;
     }
 
-    public static int ToCentihours(decimal hours) => (int)(hours * 100);
+    public static int ToCentihours(decimal hours) => EntryShape.ToCentihours(hours);
 
     private static string Truncate(string value) => value.Length <= 100 ? value : value[..100];
 }

@@ -63,7 +63,7 @@ internal sealed class TimesheetEntry
 
 internal sealed class TimesheetEntryConfiguration : IEntityTypeConfiguration<TimesheetEntry>
 {
-    public const int NotesLength = 2000;
+    public const int NotesLength = EntryLimits.NotesLength;
     public const int EmailLength = 320;
     public const int ExternalIdLength = 200;
 

@@ -15,10 +15,6 @@ using Timesheets.ServiceDefaults;
 
 namespace Timesheets.Api.Features.Upload;
 
-public sealed record UploadResult(int Received, int Created, int Skipped);
-
-public sealed record RowError(int Row, string Field, string Message);
-
 /// <summary><c>POST /timesheets/upload</c> (<c>batch:upload</c>): every row stored, or none.</summary>
 internal static class UploadEndpoints
 {
@@ -101,5 +97,3 @@ internal static class UploadEndpoints
     }
 }
 
-/// <summary>The shape of one upload row, for the OpenAPI document (rows are read field by field).</summary>
-public sealed record EntryUploadRow(string UserId, DateOnly Date, string Project, decimal Hours, string? Notes, string? ExternalId);

@@ -1,8 +1,8 @@
-namespace Timesheets.Api;
+namespace Timesheets.Contracts;
 
 /// <summary>
-/// The API's identifier and its scopes (= permissions, PRODUCT.md §2). Each scope is also the name
-/// of the authorization policy that requires it, declared once in <see cref="Security.AuthExtensions"/>.
+/// The API's identifier and its scopes (= permissions, PRODUCT.md §2). On the API each scope is also
+/// the name of the authorization policy that requires it; clients read them from the granted scope.
 /// </summary>
 public static class ApiScopes
 {

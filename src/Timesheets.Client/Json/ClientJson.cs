@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Timesheets.Contracts;
+
+namespace Timesheets.Client.Json;
+
+/// <summary>
+/// Source-generated JSON for every shape the client sends or reads (trimming-safe), in the API's
+/// snake_case. The offline queue's own records are here too, so one context serves the library.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EntryRequest))]
+[JsonSerializable(typeof(EntryResponse))]
+[JsonSerializable(typeof(List<EntryResponse>))]
+[JsonSerializable(typeof(RejectRequest))]
+[JsonSerializable(typeof(BulkReviewRequest))]
+[JsonSerializable(typeof(ProjectRequest))]
+[JsonSerializable(typeof(List<ProjectResponse>))]
+[JsonSerializable(typeof(ProjectResponse))]
+[JsonSerializable(typeof(SummaryResponse))]
+[JsonSerializable(typeof(ChangesPage))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(UploadResult))]
+[JsonSerializable(typeof(List<EntryUploadRow>))]
+[JsonSerializable(typeof(List<RowError>))]
+[JsonSerializable(typeof(List<AuditEventResponse>))]
+[JsonSerializable(typeof(Dictionary<string, string[]>))]
+public sealed partial class ClientJson : JsonSerializerContext;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
 namespace Timesheets.Api.Tests.Data;

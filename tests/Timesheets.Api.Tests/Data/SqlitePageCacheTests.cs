@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Timesheets.Api.Data;
-using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
 namespace Timesheets.Api.Tests.Data;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Timesheets.Api.Features.Timesheets;
+using Timesheets.Testing;
 
 namespace Timesheets.Api.Tests.Infrastructure;
 

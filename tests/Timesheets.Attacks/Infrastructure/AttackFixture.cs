@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Timesheets.Testing;
 
@@ -24,7 +25,17 @@ public sealed class AttackFixture : IAsyncLifetime
     {
         Identity = new IdentityHost(TestDatabase.Sqlite("atk-id"));
         _ = Identity.Server;
-        Api = new ApiHost(Identity, TestDatabase.Sqlite("atk-api"));
+        // Thousands of fuzzed requests share one address (TestServer has none): they must reach the
+        // handlers, not the rate limiter, which Timesheets.Api.Tests covers. EF Core at Debug too:
+        // the secrets test wants every line a host could write.
+        Api = new ApiHost(Identity, TestDatabase.Sqlite("atk-api"), new Dictionary<string, string?>
+        {
+            ["RateLimits:CallerPermits"] = "100000000",
+            ["RateLimits:AnonymousPermits"] = "100000000",
+        })
+        {
+            EntityFrameworkLogLevel = LogLevel.Debug,
+        };
         _ = Api.Server;
         return Task.CompletedTask;
     }

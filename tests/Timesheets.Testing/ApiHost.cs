@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Timesheets.Testing;
+using Timesheets.Api;
 
-namespace Timesheets.Api.Tests.Infrastructure;
+namespace Timesheets.Testing;
 
 /// <summary>
 /// The real API in process on its own database, validating tokens of the in-process Identity: its
 /// discovery and JWKS requests go to the Identity test server through the JwtBearer backchannel.
+/// One host for every test project (API tests, attack suite, client and CLI tests).
 /// </summary>
 public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null)
     : WebApplicationFactory<ApiEntryPoint>
@@ -18,6 +19,12 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
     public TestDatabase Database { get; } = database;
 
     public LogCapture Logs { get; } = new();
+
+    /// <summary>
+    /// The lowest EF Core level captured. Warning by default: at Debug EF Core formats every batched
+    /// INSERT of an upload. The secrets test lowers it to see every line a host could write.
+    /// </summary>
+    public LogLevel EntityFrameworkLogLevel { get; init; } = LogLevel.Warning;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,8 +51,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
         }
 
         builder.UseEnvironment("Testing");
-        // EF Core at Debug would format every batched INSERT of an upload; its warnings are enough here.
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug)
+            .AddFilter("Microsoft.EntityFrameworkCore", EntityFrameworkLogLevel));
         builder.ConfigureTestServices(services =>
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = identity.Server.CreateHandler()));
     }

@@ -67,7 +67,7 @@ public sealed class IdentitySettings : ITransportSettings
 /// <summary>The one protected API this server issues access tokens for.</summary>
 public static class ApiResource
 {
-    public const string Identifier = "https://api.exampleco.com/timesheets";
+    public const string Identifier = Contracts.ApiScopes.Audience;
 
     /// <summary>Auth0-style namespaced claim carrying the user's email in access tokens.</summary>
     public const string EmailClaim = "https://api.exampleco.com/email";

@@ -1,15 +1,18 @@
+using Timesheets.Contracts;
+
 namespace Timesheets.Identity.Users;
 
 /// <summary>The names of the built-in permissions (= API scopes) and roles, used by seeding only.</summary>
 public static class PermissionNames
 {
-    public const string Read = "read:timesheets";
-    public const string Create = "create:timesheets";
-    public const string Delete = "delete:timesheets";
-    public const string Approve = "approve:timesheets";
-    public const string BatchUpload = "batch:upload";
-    public const string ManageProjects = "manage:projects";
-    public const string ReadAudit = "read:audit";
+    // The Timesheets API's scopes, named once in the contracts the API and its clients share.
+    public const string Read = ApiScopes.Read;
+    public const string Create = ApiScopes.Create;
+    public const string Delete = ApiScopes.Delete;
+    public const string Approve = ApiScopes.Approve;
+    public const string BatchUpload = ApiScopes.BatchUpload;
+    public const string ManageProjects = ApiScopes.ManageProjects;
+    public const string ReadAudit = ApiScopes.ReadAudit;
 
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Timesheets.Contracts;
 
 namespace Timesheets.Client;
@@ -56,9 +57,11 @@ public sealed record ApiProblem
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>True when the same request may succeed later without change (offline, rate limit, server fault).</summary>
+    [JsonIgnore]
     public bool IsTransient => Kind is ProblemKind.Unreachable or ProblemKind.RateLimited or ProblemKind.ServerError;
 
     /// <summary>One line for a person: the detail, the field messages, or the title.</summary>
+    [JsonIgnore]
     public string Message => Errors.Count > 0
         ? string.Join(" ", Errors.SelectMany(e => e.Value))
         : Detail ?? Title;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Timesheets.Client.Offline;
 using Timesheets.Contracts;
 
 namespace Timesheets.Client.Json;
@@ -8,8 +9,10 @@ namespace Timesheets.Client.Json;
 /// Source-generated JSON for every shape the client sends or reads (trimming-safe), in the API's
 /// snake_case. The offline queue's own records are here too, so one context serves the library.
 /// </summary>
+// No dictionary key policy: the keys of a problem's field errors are the server's and must come back
+// from the offline queue's file exactly as they were. Enums (queue states, problem kinds) as names.
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(EntryRequest))]
 [JsonSerializable(typeof(EntryResponse))]
 [JsonSerializable(typeof(List<EntryResponse>))]
@@ -26,4 +29,6 @@ namespace Timesheets.Client.Json;
 [JsonSerializable(typeof(List<RowError>))]
 [JsonSerializable(typeof(List<AuditEventResponse>))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
+[JsonSerializable(typeof(List<QueuedEntry>))]
+[JsonSerializable(typeof(LocalEntries))]
 public sealed partial class ClientJson : JsonSerializerContext;

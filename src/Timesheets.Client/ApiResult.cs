@@ -48,7 +48,7 @@ public sealed record ApiProblem
     /// <summary>Messages per field (snake_case JSON names, e.g. <c>hours</c>).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
-    /// <summary>An upload's errors per row (row numbers as the server counts them: CSV lines, JSON array items).</summary>
+    /// <summary>An upload's errors per row (1-based data rows: a CSV's header line is not counted; JSON array items).</summary>
     public IReadOnlyList<RowError> RowErrors { get; init; } = [];
 
     /// <summary>How many rows of an upload were refused (the server lists a bounded number in <see cref="RowErrors"/>).</summary>

@@ -9,10 +9,10 @@ namespace Timesheets.Client.Json;
 /// Source-generated JSON for every shape the client sends or reads (trimming-safe), in the API's
 /// snake_case. The offline queue's own records are here too, so one context serves the library.
 /// </summary>
-// No dictionary key policy: the keys of a problem's field errors are the server's and must come back
-// from the offline queue's file exactly as they were. Enums (queue states, problem kinds) as names.
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
+// What the offline store writes must read back: no dictionary key policy (a problem's field names are
+// the server's, kept as they were) and nulls written (an EntryResponse's nullable fields are required).
+// Enums (queue states, problem kinds) as names.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(EntryRequest))]
 [JsonSerializable(typeof(EntryResponse))]
 [JsonSerializable(typeof(List<EntryResponse>))]

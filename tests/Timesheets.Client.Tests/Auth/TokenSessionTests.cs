@@ -77,6 +77,21 @@ public abstract class TokenSessionTests(ClientFixture fixture)
     }
 
     [Fact]
+    public async Task Session_IdentityServerBusy_KeepsTheLoginAndSaysTryLater()
+    {
+        var tokens = await fixture.LoginAsync(IdentityHost.Employee) with { AccessToken = RefusedToken };
+        var busy = new BusyTokenEndpoint { InnerHandler = fixture.Identity.Server.CreateHandler() };
+        var identity = new IdentityClient(new HttpClient(busy) { BaseAddress = ClientFixture.Authority }, ClientFixture.Authority, OidcTestClient.MobileClient);
+        var store = new MemoryTokenStore(tokens);
+        var client = fixture.Client(new TokenSession(store, identity));
+
+        var result = await client.GetMeAsync();
+
+        Assert.Equal(ProblemKind.Unreachable, result.Problem?.Kind);
+        Assert.Equal(tokens, await store.LoadAsync(default));
+    }
+
+    [Fact]
     public async Task Handler_RenewedTokenRefusedToo_IsRetriedOnceOnly()
     {
         var api = CountingHandler.All();
@@ -103,6 +118,15 @@ public abstract class TokenSessionTests(ClientFixture fixture)
         var me = (await (await fixture.MachineAsync()).GetMeAsync()).Ok();
         Assert.Equal(OidcTestClient.ImportClient, me.ClientId);
         Assert.Contains(ApiScopes.BatchUpload, me.Scopes);
+    }
+
+    /// <summary>The identity server's rate limit: every token request answered 429.</summary>
+    private sealed class BusyTokenEndpoint : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri?.AbsolutePath == "/oauth/token"
+                ? Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests) { RequestMessage = request })
+                : base.SendAsync(request, cancellationToken);
     }
 
     private sealed class CountingRefresher(TokenSet next) : ITokenRefresher

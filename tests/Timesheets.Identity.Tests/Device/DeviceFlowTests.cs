@@ -46,6 +46,10 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         Assert.Equal(new JsonWebToken(viaCode.AccessToken).Subject, jwt.Subject);
         Assert.Equal(Permissions(new JsonWebToken(viaCode.AccessToken)).Order(), Permissions(jwt).Order());
         await OidcTestClient.ExpectTokensAsync(await codeFlow.RefreshAsync(tokens.RefreshToken!, OidcTestClient.CliClient));
+
+        // Codes and tokens are credentials: none reaches the logs.
+        var secrets = new[] { code.DeviceCode!, code.UserCode!, code.UserCode!.Replace("-", "", StringComparison.Ordinal), tokens.AccessToken!, tokens.RefreshToken! };
+        Assert.DoesNotContain(Host.Logs.Lines, line => secrets.Any(secret => line.Message.Contains(secret, StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]

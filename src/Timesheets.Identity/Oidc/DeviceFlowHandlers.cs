@@ -16,6 +16,21 @@ namespace Timesheets.Identity.Oidc;
 /// </summary>
 internal static class DeviceFlowHandlers
 {
+    /// <summary>User codes as Auth0 and RFC 8628 §6.1 make them: 8 consonants (no vowels, so no words; ~34 bits).</summary>
+    public const string UserCodeCharset = "BCDFGHJKLMNPQRSTVWXZ";
+
+    public const int UserCodeLength = 8;
+
+    /// <summary>Shown as BDWP-HQPK; OpenIddict drops the dash (and anything outside the charset) when it reads a code.</summary>
+    public const string UserCodeDisplayFormat = "{0}{1}{2}{3}-{4}{5}{6}{7}";
+
+    /// <summary>A code as the device shows it, however the user typed it (lower case, without the dash).</summary>
+    public static string Display(string code)
+    {
+        var kept = new string([.. code.ToUpperInvariant().Where(c => UserCodeCharset.Contains(c, StringComparison.Ordinal))]);
+        return kept.Length == UserCodeLength ? kept.Insert(UserCodeLength / 2, "-") : code;
+    }
+
     /// <summary>
     /// RFC 8628 §6.1: compare user codes case-insensitively. OpenIddict drops every character outside the
     /// code's charset (dashes, spaces) before the look-up, so lower-case letters are upper-cased first.

@@ -26,8 +26,10 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         var pending = await session.PollAsync(code.DeviceCode!);
         Assert.Equal("authorization_pending", pending.Error);
 
-        // Typed as people type it: lower case, no dash.
-        await session.AllowAsync(code.UserCode!.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), IdentityHost.Employee);
+        // Typed as people type it: lower case, no dash; shown back as the device shows it.
+        var page = await session.ReachConfirmationAsync(code.UserCode!.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), IdentityHost.Employee);
+        Assert.Contains($"<strong class=\"code\" id=\"activate-code\">{code.UserCode}</strong>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.DecideAsync(page, "Allow")).StatusCode);
         var tokens = await session.PollAsync(code.DeviceCode!);
 
         Assert.False(tokens.IsError, $"{tokens.Error}: {tokens.ErrorDescription}");

@@ -31,7 +31,7 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     private PrincipalFactory Principals => HttpContext.RequestServices.GetRequiredService<PrincipalFactory>();
 
-    /// <summary>The code as OpenIddict read it (upper-cased); shown back in the form.</summary>
+    /// <summary>The code as the device shows it (BDWP-HQPK), however it was typed; shown back in the form.</summary>
     public string? UserCode { get; private set; }
 
     public string? ErrorMessage { get; private set; }
@@ -46,7 +46,7 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
+        UserCode = ReadUserCode();
         if (string.IsNullOrEmpty(UserCode))
         {
             return Page();
@@ -72,7 +72,7 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     public async Task<IActionResult> OnPostAllowAsync(CancellationToken cancellationToken)
     {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
+        UserCode = ReadUserCode();
         if (await FindDeviceRequestAsync() is not { } device)
         {
             return WrongCode();
@@ -90,7 +90,7 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     public async Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken)
     {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
+        UserCode = ReadUserCode();
         if (await FindDeviceRequestAsync() is null)
         {
             return WrongCode();
@@ -104,6 +104,9 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
         // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
         return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private string? ReadUserCode() =>
+        HttpContext.GetOpenIddictServerRequest()?.UserCode is { Length: > 0 } code ? DeviceFlowHandlers.Display(code) : null;
 
     /// <summary>The device's request behind the user code (client and scopes), or null for a wrong, used or expired code.</summary>
     private async Task<ClaimsPrincipal?> FindDeviceRequestAsync()

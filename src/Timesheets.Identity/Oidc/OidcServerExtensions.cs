@@ -77,6 +77,7 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnDeviceAuthorization);
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
                 options.AddEventHandler(DeviceFlowHandlers.UpperCaseUserCode);
+                options.AddEventHandler(DeviceFlowHandlers.ValidateResources);
                 options.AddEventHandler(DeviceFlowHandlers.AttachPollingInterval);
                 options.AddEventHandler(DeviceFlowHandlers.SlowDown);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);

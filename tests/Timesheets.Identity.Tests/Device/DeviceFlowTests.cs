@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Timesheets.Identity.Tests.Infrastructure;
@@ -190,20 +191,31 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         Assert.Null(refused.DeviceCode);
     }
 
-    [Fact]
-    public async Task DeviceAuthorization_AudienceAndResourceDisagree_IsInvalidTarget()
+    [Theory]
+    [InlineData("https://api.exampleco.com/timesheets", "https://api.exampleco.com/other")]
+    [InlineData("https://api.exampleco.com/other", null)]
+    [InlineData(null, "https://api.exampleco.com/other")]
+    [InlineData("not a uri", null)]
+    public async Task DeviceAuthorization_AudienceOrResourceNotThisApi_IsInvalidTarget(string? audience, string? resource)
     {
         using var session = new DeviceSession(Host);
-        var response = await session.Device.PostAsync(DeviceSession.DeviceEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = OidcTestClient.CliClient,
-            ["scope"] = "openid",
-            ["audience"] = IdentityHost.ApiAudience,
-            ["resource"] = "https://api.exampleco.com/other",
-        }));
+        var form = new Dictionary<string, string?> { ["client_id"] = OidcTestClient.CliClient, ["scope"] = "openid", ["audience"] = audience, ["resource"] = resource };
+        var response = await session.Device.PostAsync(DeviceSession.DeviceEndpoint, new FormUrlEncodedContent(form.Where(p => p.Value is not null)!));
 
         var error = await OidcTestClient.ExpectErrorAsync(response);
         Assert.Equal((400, "invalid_target"), (error.Status, error.Error));
+    }
+
+    [Fact]
+    public async Task DeviceAuthorization_JsonBodyWithAudience_IsAcceptedLikeAuth0()
+    {
+        using var session = new DeviceSession(Host);
+
+        var response = await session.Device.PostAsJsonAsync(DeviceSession.DeviceEndpoint,
+            new { client_id = OidcTestClient.CliClient, scope = "openid offline_access", audience = IdentityHost.ApiAudience });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("device_code").GetString()));
     }
 
     private static List<string> Permissions(JsonWebToken jwt) => Flows.CodeFlowTests.Permissions(jwt);

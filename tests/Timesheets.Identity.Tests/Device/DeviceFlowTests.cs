@@ -50,6 +50,8 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         Assert.Equal(Permissions(new JsonWebToken(viaCode.AccessToken)).Order(), Permissions(jwt).Order());
         await OidcTestClient.ExpectTokensAsync(await codeFlow.RefreshAsync(tokens.RefreshToken!, OidcTestClient.CliClient));
 
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1014 && l.Message.Contains(jwt.Subject, StringComparison.Ordinal));
+
         // Codes and tokens are credentials: none reaches the logs.
         var secrets = new[] { code.DeviceCode!, code.UserCode!, code.UserCode!.Replace("-", "", StringComparison.Ordinal), tokens.AccessToken!, tokens.RefreshToken! };
         Assert.DoesNotContain(Host.Logs.Lines, line => secrets.Any(secret => line.Message.Contains(secret, StringComparison.OrdinalIgnoreCase)));
@@ -98,6 +100,7 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         var poll = await session.PollAsync(code.DeviceCode!);
         Assert.Equal("access_denied", poll.Error);
         Assert.Null(poll.AccessToken);
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1015 && l.Message.Contains(OidcTestClient.CliClient, StringComparison.Ordinal));
     }
 
     [Fact]

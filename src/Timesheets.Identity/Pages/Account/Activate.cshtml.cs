@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Timesheets.Identity.Oidc;
+using Timesheets.Identity.Security;
 using Timesheets.Identity.Sessions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -30,6 +31,8 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
     private UserSessions Sessions => HttpContext.RequestServices.GetRequiredService<UserSessions>();
 
     private PrincipalFactory Principals => HttpContext.RequestServices.GetRequiredService<PrincipalFactory>();
+
+    private ILogger Log => HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category);
 
     /// <summary>The code as the device shows it (BDWP-HQPK), however it was typed; shown back in the form.</summary>
     public string? UserCode { get; private set; }
@@ -83,6 +86,8 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
             return LogIn();
         }
 
+        var clientId = device.GetClaim(Claims.ClientId)!;
+        SecurityLog.DeviceAllowed(Log, session.UserId, clientId);
         // OpenIddict stores this identity in the device code, marks it valid and spends the user code.
         return SignIn(await GrantAsync(device, session, cancellationToken), new AuthenticationProperties { RedirectUri = DonePage },
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -91,16 +96,18 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
     public async Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken)
     {
         UserCode = ReadUserCode();
-        if (await FindDeviceRequestAsync() is null)
+        if (await FindDeviceRequestAsync() is not { } device)
         {
             return WrongCode();
         }
 
-        if (await Sessions.FindAsync(HttpContext, cancellationToken) is null)
+        if (await Sessions.FindAsync(HttpContext, cancellationToken) is not { } session)
         {
             return LogIn();
         }
 
+        var clientId = device.GetClaim(Claims.ClientId)!;
+        SecurityLog.DeviceDenied(Log, session.UserId, clientId);
         // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
         return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -73,7 +73,11 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAllowAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAllowAsync(CancellationToken cancellationToken) => DecideAsync(allow: true, cancellationToken);
+
+    public Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken) => DecideAsync(allow: false, cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(bool allow, CancellationToken cancellationToken)
     {
         UserCode = ReadUserCode();
         if (await FindDeviceRequestAsync() is not { } device)
@@ -87,29 +91,17 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
         }
 
         var clientId = device.GetClaim(Claims.ClientId)!;
+        if (!allow)
+        {
+            SecurityLog.DeviceDenied(Log, session.UserId, clientId);
+            // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
+            return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
         SecurityLog.DeviceAllowed(Log, session.UserId, clientId);
         // OpenIddict stores this identity in the device code, marks it valid and spends the user code.
         return SignIn(await GrantAsync(device, session, cancellationToken), new AuthenticationProperties { RedirectUri = DonePage },
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-    }
-
-    public async Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken)
-    {
-        UserCode = ReadUserCode();
-        if (await FindDeviceRequestAsync() is not { } device)
-        {
-            return WrongCode();
-        }
-
-        if (await Sessions.FindAsync(HttpContext, cancellationToken) is not { } session)
-        {
-            return LogIn();
-        }
-
-        var clientId = device.GetClaim(Claims.ClientId)!;
-        SecurityLog.DeviceDenied(Log, session.UserId, clientId);
-        // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
-        return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private string? ReadUserCode() =>

@@ -17,7 +17,7 @@ builder.Services.AddOidcServer(builder.Configuration);
 builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
 builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
-builder.Services.AddRazorPages();
+builder.Services.AddAccountPages();
 builder.Services.AddErrorResponses();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 

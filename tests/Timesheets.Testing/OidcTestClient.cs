@@ -178,6 +178,9 @@ public sealed partial class OidcTestClient(HttpClient http) : IDisposable
 
     public void Dispose() => Http.Dispose();
 
+    /// <summary>The antiforgery token of a page's form (its cookie is in this client's jar once the page was fetched).</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 

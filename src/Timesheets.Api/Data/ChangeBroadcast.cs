@@ -81,7 +81,7 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
                     await connection.OpenAsync(stoppingToken);
                     await using var notify = new NpgsqlCommand("SELECT count(pg_notify($1, payload)) FROM unnest($2::text[]) AS payload", connection)
                     {
-                        Parameters = { new() { Value = Channel }, new() { Value = Payloads(InstanceId, all, owners) } },
+                        Parameters = { new() { Value = Channel }, new() { Value = Payloads(InstanceId, all: all, owners) } },
                     };
                     await notify.ExecuteScalarAsync(stoppingToken);
                     owners.Clear();
@@ -107,7 +107,7 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
     {
         if (all)
         {
-            return [JsonSerializer.Serialize(new ChangeMessage(from, true, []))];
+            return [JsonSerializer.Serialize(new ChangeMessage(from, All: true, Owners: []))];
         }
 
         var payloads = new List<string>();
@@ -118,7 +118,7 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
             var size = JsonEncodedText.Encode(owner).EncodedUtf8Bytes.Length + 3; // quotes and comma
             if (chunk.Count > 0 && length + size > MaxPayloadBytes)
             {
-                payloads.Add(JsonSerializer.Serialize(new ChangeMessage(from, false, chunk)));
+                payloads.Add(JsonSerializer.Serialize(new ChangeMessage(from, All: false, Owners: chunk)));
                 chunk = [];
                 length = 0;
             }
@@ -127,7 +127,7 @@ internal sealed partial class ChangeBroadcast(IOptions<DatabaseSettings> setting
             length += size;
         }
 
-        payloads.Add(JsonSerializer.Serialize(new ChangeMessage(from, false, chunk)));
+        payloads.Add(JsonSerializer.Serialize(new ChangeMessage(from, All: false, Owners: chunk)));
         return [.. payloads];
     }
 

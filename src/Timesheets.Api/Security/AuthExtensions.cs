@@ -56,8 +56,9 @@ internal static class AuthExtensions
                 },
             };
         });
-        // After AddJwtBearer, so it wraps the configuration manager JwtBearer creates: revoked keys leave within the interval.
+        // After AddJwtBearer, so it replaces the configuration manager JwtBearer creates: revoked keys leave within the interval.
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, JwksRefreshSetup>();
+        services.AddHostedService<JwksRefreshLoop>();
         services.AddAuthorizationBuilder().AddScopePolicies();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeForbiddenHandler>();
         return services;

@@ -18,6 +18,9 @@ internal sealed class KeyProtector
     private const int TagSize = 16;
     private readonly byte[]? _key;
 
+    // Without a key file (Development only): a random secret of this process, for DeriveKey.
+    private readonly Lazy<byte[]> _processSecret = new(() => RandomNumberGenerator.GetBytes(32));
+
     private KeyProtector(byte[]? key, string source)
     {
         _key = key;
@@ -47,6 +50,14 @@ internal sealed class KeyProtector
             return e.Message;
         }
     }
+
+    /// <summary>
+    /// A 32-byte secret for <paramref name="purpose"/>, derived from the key file (HKDF-SHA256), so it is
+    /// held outside the database like the key file itself. Without a key file (Development only), a
+    /// random secret of this process: what it protects is forgotten at restart.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key ?? _processSecret.Value, 32, info: Encoding.UTF8.GetBytes(purpose));
 
     public static bool IsSealed(string value) => value.StartsWith(Prefix, StringComparison.Ordinal);
 

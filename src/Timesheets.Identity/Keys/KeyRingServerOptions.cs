@@ -31,7 +31,7 @@ internal sealed class KeyRingServerOptions(KeyRing ring, IOptions<KeySettings> s
         // Never published: OpenIddict leaves symmetric keys out of the JWKS and discovery.
         foreach (var key in ring.InternalSigningKeys)
         {
-            options.SigningCredentials.Add(new SigningCredentials(Symmetric(key), SecurityAlgorithms.HmacSha256));
+            options.SigningCredentials.Add(ToInternalCredentials(key));
         }
 
         foreach (var key in ring.EncryptionKeys)
@@ -42,7 +42,11 @@ internal sealed class KeyRingServerOptions(KeyRing ring, IOptions<KeySettings> s
 
     private static SymmetricSecurityKey Symmetric(StoredKey key) => new(Convert.FromBase64String(key.Material)) { KeyId = key.Id };
 
-    private static SigningCredentials ToCredentials(StoredKey key)
+    /// <summary>The HMAC credentials of an internal signing key (codes and refresh tokens).</summary>
+    public static SigningCredentials ToInternalCredentials(StoredKey key) => new(Symmetric(key), SecurityAlgorithms.HmacSha256);
+
+    /// <summary>The RS256 or ES256 credentials of a signing key.</summary>
+    public static SigningCredentials ToCredentials(StoredKey key)
     {
         if (key.Algorithm == SecurityAlgorithms.EcdsaSha256)
         {

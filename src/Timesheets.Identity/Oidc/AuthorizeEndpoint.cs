@@ -36,8 +36,10 @@ internal static class AuthorizeEndpoint
         var requestUrl = LocalRequestUrl.Of(http.Request, PromptValues.Login);
         var interaction = session is null ? null : proofs.Take(http, session.UserId, requestUrl);
 
+        // In whole seconds, as auth_time is published: the cookie's issue time is truncated, and
+        // comparing it with the exact time made a half-second-old session too old for max_age=1.
         var sessionTooOld = request.MaxAge is { } maxAge && authTime is { } issued && interaction is not Interaction.LoggedIn &&
-            clock.GetUtcNow() - issued > TimeSpan.FromSeconds(maxAge);
+            clock.GetUtcNow().ToUnixTimeSeconds() - issued.ToUnixTimeSeconds() > maxAge;
         var mustLogIn = user is null || request.HasPromptValue(PromptValues.Login) || sessionTooOld ||
             (user is not null && !await signIn.CanSignInAsync(user)) ||
             (user is not null && await users.IsLockedOutAsync(user));

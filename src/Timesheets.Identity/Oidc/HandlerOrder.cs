@@ -15,4 +15,10 @@ internal static class HandlerOrder
     /// been validated yet (validation is the next event).
     /// </summary>
     public const int AfterBuiltIns = int.MaxValue - 100_000;
+
+    /// <summary>
+    /// On an Extract event, after the built-in handlers read the request and before ours (at
+    /// <see cref="AfterBuiltIns"/>) reshape it: a request holding unreadable text goes no further.
+    /// </summary>
+    public const int CheckExtractedRequest = AfterBuiltIns - 1_000;
 }

@@ -30,9 +30,14 @@ internal sealed class InternalTokenSigning(KeyRing ring, TimeProvider clock) : I
         var internalToken = context.TokenType is TokenTypeIdentifiers.RefreshToken or TokenTypeIdentifiers.Private.AuthorizationCode;
         var now = clock.GetUtcNow();
         var keys = internalToken ? ring.InternalSigningKeys : ring.SigningKeys;
-        context.SigningCredentials = keys.Where(key => key.CanSignAt(now))
+        var signers = keys.Where(key => key.CanSignAt(now)).ToList();
+        context.SigningCredentials = signers
             .Select(key => context.Options.SigningCredentials.Find(credentials => credentials.Key.KeyId == key.Id))
             .FirstOrDefault(credentials => credentials is not null)
+            // The ring was reloaded after this request's options were built, and only a key they do not
+            // hold can sign now (a revoked key's published successor, promoted): build its credentials
+            // here rather than fail with a 500 until the options are rebuilt a moment later.
+            ?? (signers.Count == 0 ? null : internalToken ? KeyRingServerOptions.ToInternalCredentials(signers[0]) : KeyRingServerOptions.ToCredentials(signers[0]))
             ?? throw new InvalidOperationException("No key of the key ring can sign now; run rotate-keys or restart to create one.");
         return default;
     }

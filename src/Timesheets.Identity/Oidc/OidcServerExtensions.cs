@@ -71,6 +71,12 @@ internal static class OidcServerExtensions
                 options.DisableAccessTokenEncryption();
                 options.AddEventHandler(InternalTokenSigning.Descriptor);
 
+                // NUL and control characters in any parameter: invalid_request, before any lookup.
+                foreach (var descriptor in ReadableParameters.Descriptors)
+                {
+                    options.AddEventHandler(descriptor);
+                }
+
                 // Auth0 compatibility and always-listed scopes (see the handlers' notes).
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnAuthorization);
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnToken);

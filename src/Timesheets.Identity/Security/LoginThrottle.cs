@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Keys;
 
 namespace Timesheets.Identity.Security;
 
@@ -21,15 +22,22 @@ internal static class LoginThrottleTable
 /// slot with one atomic statement before its password is verified, so parallel guesses cannot
 /// exceed the limit.
 /// </summary>
-public sealed class LoginThrottle(IdentityDataContext db, IOptions<IdentitySettings> settings, TimeProvider clock)
+internal sealed class LoginThrottle(IdentityDataContext db, IOptions<IdentitySettings> settings, TimeProvider clock, KeyProtector keys)
 {
+    private const string PairKeyPurpose = "Timesheets.Identity.LoginThrottle.PairKey.v1";
+
     private IdentitySettings Settings => settings.Value;
 
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>The pair's key: a hash, so the table holds neither emails nor which of them exist.</summary>
-    public static string PairKey(string normalizedEmail, string clientKey) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail + "\n" + clientKey)));
+    /// <summary>
+    /// The pair's key: an HMAC under a secret derived from the key file, so the table holds neither
+    /// emails nor which of them exist, and whoever reads the database (or a backup) cannot test a
+    /// guessed email against it, as they could a plain hash. 64 hex characters, as the SHA-256 keys
+    /// before it: rows of those no longer match and are purged as stale.
+    /// </summary>
+    public string PairKey(string normalizedEmail, string clientKey) =>
+        Convert.ToHexString(HMACSHA256.HashData(keys.DeriveKey(PairKeyPurpose), Encoding.UTF8.GetBytes(normalizedEmail + "\n" + clientKey)));
 
     /// <summary>Takes one attempt slot; false when the pair is blocked or its slots are all taken.</summary>
     public async Task<bool> TryReserveAsync(string key, CancellationToken cancellationToken)

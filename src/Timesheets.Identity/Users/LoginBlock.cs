@@ -1,7 +1,7 @@
 namespace Timesheets.Identity.Users;
 
 /// <summary>
-/// Failed logins of one (account, client address) pair. The key is a hash of the normalised email
+/// Failed logins of one (account, client address) pair. The key is an HMAC of the normalised email
 /// and the client's <c>ClientAddress.Key</c>, so unknown emails get rows too and the table holds
 /// no email addresses. Times are Unix milliseconds: comparable in SQL on SQLite and PostgreSQL alike.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed class ChangeBroadcastTests
         // 1,000 owners of 36 characters and a few with characters JSON escapes: far more than one notification holds.
         var owners = Enumerable.Range(0, 1000).Select(i => Guid.NewGuid().ToString()).Concat(["auth0|\"quoted\"", "üñï\u0001code", new string('x', 200)]).ToList();
 
-        var payloads = ChangeBroadcast.Payloads("instance-a", false, owners);
+        var payloads = ChangeBroadcast.Payloads("instance-a", all: false, owners);
 
         Assert.True(payloads.Length > 1);
         Assert.All(payloads, p => Assert.True(Encoding.UTF8.GetByteCount(p) < 8000, $"{Encoding.UTF8.GetByteCount(p)} bytes"));
@@ -26,7 +26,7 @@ public sealed class ChangeBroadcastTests
     [Fact]
     public void Payloads_All_IsOneMessage()
     {
-        var payload = Assert.Single(ChangeBroadcast.Payloads("instance-a", true, ["someone"]));
+        var payload = Assert.Single(ChangeBroadcast.Payloads("instance-a", all: true, ["someone"]));
         var message = JsonSerializer.Deserialize<ChangeMessage>(payload)!;
         Assert.True(message.All);
         Assert.Empty(message.Owners);

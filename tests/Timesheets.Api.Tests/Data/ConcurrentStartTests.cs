@@ -15,6 +15,9 @@ public sealed class ConcurrentStartTests
     public async Task TwoInstancesStartingTogether_OnOneFreshPostgresDatabase_BothServeOneSetOfDemoProjects()
     {
         await using var identity = new IdentityHost(TestDatabase.Sqlite("api-twostarts-identity"));
+        // Started first: both API hosts reach for its server while they start, and a factory's lazy
+        // start is not thread-safe (two Identity starts raced to seed the same demo users).
+        _ = identity.Server;
         var database = await TestDatabase.CreateAsync("Postgres", "api-twostarts");
         await using var first = new ApiHost(identity, database);
         await using var second = new ApiHost(identity, database);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -37,6 +38,28 @@ public abstract class KeyRotationAtTheApiTests(string provider)
     }
 
     [Fact]
+    public async Task RevokedKey_ApiIdleForAnInterval_RefusesTheVeryFirstRequest()
+    {
+        await using var identity = new IdentityHost(await TestDatabase.CreateAsync(provider, "idle-idp"), FastReload);
+        await using var api = new ApiHost(identity, await TestDatabase.CreateAsync(provider, "idle-api"), FastRefresh);
+        var stolen = await LoginAsync(identity);
+        var kid = new JsonWebToken(stolen).Kid;
+        await (await GetAsync(api, stolen)).AssertStatusAsync(HttpStatusCode.OK);
+
+        Assert.True(await IdentityKeys.RevokeAsync(identity, kid));
+        using var issuer = identity.CreateClient();
+        await Eventually.ReturnsAsync(async () => new JsonWebKeySet(await issuer.GetStringAsync("/.well-known/jwks.json")).Keys.Select(k => k.Kid).ToList(),
+            kids => !kids.Contains(kid), "the issuer stops publishing the revoked key");
+
+        // Not one request reaches the API for three of its refresh intervals: only its own timer can
+        // have refetched the keys, and the first request it then sees is checked against the new ones.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var refused = await GetAsync(api, stolen);
+        await refused.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("error=\"invalid_token\"", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlainRotation_TheNextKeyIsKnownToTheApiBeforeItSigns_AndTokensSignedBeforeStillValidate()
     {
         await using var identity = new IdentityHost(await TestDatabase.CreateAsync(provider, "rotate-idp"), FastReload);
@@ -45,7 +68,7 @@ public abstract class KeyRotationAtTheApiTests(string provider)
         await (await GetAsync(api, before)).AssertStatusAsync(HttpStatusCode.OK);
 
         // As rotate-keys does with Keys:NextKeyDelay, only shorter: published now, signing in 4 s, while
-        // the API (which refreshes on its traffic, here the old token's) refetches the JWKS every second.
+        // the API refetches the JWKS every second.
         var next = await IdentityKeys.RotateAsync(identity, TimeSpan.FromSeconds(4));
         var after = await Eventually.ReturnsAsync(
             async () =>

@@ -8,6 +8,9 @@ public sealed record FuzzRequest(int Index, string Method, string Target, string
     /// <summary>The caller whose real token the request carries, if any: malformed input behind valid authentication reaches the handlers.</summary>
     public string? AsCaller { get; init; }
 
+    /// <summary>The request carries text no service may accept (NUL, a control character): it must be refused, not only survived.</summary>
+    public bool MustRefuse { get; init; }
+
     public HttpRequestMessage ToMessage(string? bearer)
     {
         var message = new HttpRequestMessage(new HttpMethod(Method), Target);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Timesheets.Attacks.Infrastructure;
+using Timesheets.Testing;
 
 namespace Timesheets.Attacks.Fuzzing;
 
@@ -8,12 +9,20 @@ internal static class FuzzRunner
 {
     public delegate string? Check(FuzzRequest request, HttpResponseMessage response, string body);
 
-    public static async Task<IReadOnlyList<string>> RunAsync(AttackFixture fixture, HttpClient client, IReadOnlyList<FuzzRequest> requests, Check check)
+    public static Task<IReadOnlyList<string>> RunAsync(AttackFixture fixture, HttpClient client, IReadOnlyList<FuzzRequest> requests, Check check) =>
+        RunAsync(client, requests, check, [fixture.Identity.Logs, fixture.Api.Logs], caller => fixture.TokenAsync(Caller.Named(caller)));
+
+    /// <summary>
+    /// Sends <paramref name="requests"/> through <paramref name="client"/>; <paramref name="logs"/> are the hosts' logs, whose
+    /// exceptions go into the failure file; <paramref name="tokenOf"/> fetches the bearer token of a request's caller.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(HttpClient client, IReadOnlyList<FuzzRequest> requests, Check check,
+        IReadOnlyList<LogCapture> logs, Func<string, Task<string>>? tokenOf = null)
     {
         var failures = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (request, cancellationToken) =>
         {
-            var bearer = request.AsCaller is null ? null : await fixture.TokenAsync(Caller.Named(request.AsCaller));
+            var bearer = request.AsCaller is null || tokenOf is null ? null : await tokenOf(request.AsCaller);
             using var message = request.ToMessage(bearer);
             try
             {
@@ -37,7 +46,7 @@ internal static class FuzzRunner
             // The assertion message shows the first few; the whole list goes to a file for triage.
             var file = Path.Combine(Path.GetTempPath(), $"timesheets-fuzz-{requests[0].Index}-{sorted.Count}.txt");
             // Server-side exceptions of the run, one per distinct message, so a 500 leads straight to its cause.
-            var exceptions = fixture.Identity.Logs.Lines.Concat(fixture.Api.Logs.Lines).Where(l => l.Exception is not null)
+            var exceptions = logs.SelectMany(l => l.Lines).Where(l => l.Exception is not null)
                 .GroupBy(l => l.Exception!.Split('\n')[0]).Select(g => $"{g.Count()}× [{g.First().Category}] {g.First().Exception}");
             await File.WriteAllLinesAsync(file, sorted.Concat(["", "Server exceptions:"]).Concat(exceptions));
             sorted.Insert(0, $"all failures: {file}");

@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Net.Http.Headers;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Timesheets.Testing;
 
 namespace Timesheets.Attacks.Infrastructure;
@@ -103,25 +100,9 @@ public sealed class AttackFixture : IAsyncLifetime
     public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync()
     {
         var counts = new Dictionary<string, long>();
-        string[] apiTables = ["Entries", "Projects", "EntryChanges", "AuditEvents", "IdempotencyKeys", "Users"];
-        string[] identityTables = ["AspNetUsers", "OpenIddictApplications", "OpenIddictAuthorizations", "OpenIddictTokens", "Permissions", "RolePermissions"];
-        await CountAsync(Api.Database, "api", apiTables, counts);
-        await CountAsync(Identity.Database, "identity", identityTables, counts);
+        await RowCounts.AddAsync(Api.Database, "api", RowCounts.ApiTables, counts);
+        await RowCounts.AddAsync(Identity.Database, "identity", RowCounts.IdentityTables, counts);
         return counts;
-    }
-
-    private static async Task CountAsync(TestDatabase database, string prefix, string[] tables, Dictionary<string, long> counts)
-    {
-        await using DbConnection connection = database.Provider == "Postgres"
-            ? new NpgsqlConnection(database.ConnectionString)
-            : new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        foreach (var table in tables)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            counts[$"{prefix}.{table}"] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
     }
 }
 

@@ -45,7 +45,7 @@ internal static class ChangesEndpoints
         var (rows, heldBack) = postgres
             ? await PostgresPageAsync(db, caller.Sub, after, take, cancellationToken)
             : (await db.Changes.AsNoTracking().Where(c => c.OwnerSub == caller.Sub && c.Id > after.Id)
-                .OrderBy(c => c.Id).Take(take + 1).ToListAsync(cancellationToken), false);
+                .OrderBy(c => c.Id).Take(take + 1).ToListAsync(cancellationToken), HeldBack: false);
         var hasMore = heldBack || rows.Count > take;
         if (rows.Count > take)
         {
@@ -62,7 +62,7 @@ internal static class ChangesEndpoints
                 : new ChangeResponse(g.Key, Deleted: true, null))
             .ToList();
         var cursor = rows.Count == 0 ? after : new ChangeCursor(postgres ? rows[^1].Xid ?? 0 : 0, rows[^1].Id);
-        return TypedResults.Ok(new ChangesPage(changes, cursor.Encode(postgres), hasMore));
+        return TypedResults.Ok(new ChangesPage(changes, cursor.Encode(withXid: postgres), hasMore));
     }
 
     /// <summary>
@@ -86,12 +86,12 @@ internal static class ChangesEndpoints
             var safe = rows.FindIndex(r => r.Xid >= xmin);
             if (safe < 0)
             {
-                return (rows, false);
+                return (rows, HeldBack: false);
             }
 
             if (waited >= HeldBackWait)
             {
-                return (rows.GetRange(0, safe), true);
+                return (rows.GetRange(0, safe), HeldBack: true);
             }
 
             await Task.Delay(HeldBackPoll, cancellationToken);

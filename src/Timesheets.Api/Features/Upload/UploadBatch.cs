@@ -4,6 +4,7 @@ using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Timesheets;
+using Timesheets.Api.Features.Users;
 using Timesheets.Api.Security;
 
 namespace Timesheets.Api.Features.Upload;
@@ -41,6 +42,8 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
 
     public async Task<UploadResult> RunAsync(IAsyncEnumerable<UploadRow> rows, CancellationToken cancellationToken)
     {
+        // Before the first lookup of a sub: a hand-over running now would miss the rows stored unbound.
+        await HandOverLock.ForUploadAsync(db, cancellationToken);
         foreach (var p in (await catalog.AllByNameAsync(db, cancellationToken)).Values)
         {
             _projects[p.Name] = p.Archived ? null : p.Id;

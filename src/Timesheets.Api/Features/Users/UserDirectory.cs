@@ -61,6 +61,7 @@ internal sealed partial class UserDirectory(NewestPageCache pages, TimeProvider 
     private static async Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
+        await HandOverLock.ForHandOverAsync(db, cancellationToken);
         if (claim)
         {
             var user = await db.Users.FindAsync([caller.Sub], cancellationToken);

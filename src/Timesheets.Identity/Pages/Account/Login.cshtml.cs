@@ -16,7 +16,7 @@ namespace Timesheets.Identity.Pages.Account;
 /// so neither the page nor its timing tells an attacker which emails have accounts or which are
 /// blocked. Failures block the pair, never the account (<see cref="LoginThrottle"/>).
 /// </summary>
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrottle throttle, ILoggerFactory loggers) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
 {
     internal const string FailureMessage = "Wrong email or password, or the account is temporarily locked after too many attempts.";
 
@@ -25,6 +25,9 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
         new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
     private readonly ILogger _log = loggers.CreateLogger(SecurityLog.Category);
+
+    // An internal service: a page model is public, so it cannot take one in its constructor.
+    private LoginThrottle Throttle => HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
 
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -56,7 +59,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         var cancellationToken = HttpContext.RequestAborted;
         var client = ClientAddress.Key(HttpContext);
-        var pair = LoginThrottle.PairKey(signIn.UserManager.NormalizeEmail(Email), client);
+        var throttle = Throttle;
+        var pair = throttle.PairKey(signIn.UserManager.NormalizeEmail(Email), client);
 
         // The slot is taken before anything is looked up or verified, the same way for known and
         // unknown emails: a blocked pair is refused at the cost of one (dummy) hash, like any failure.
@@ -120,7 +124,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
 
     private async Task<PageResult> FailedAsync(string pair, string client)
     {
-        if (await throttle.FailedAsync(pair, HttpContext.RequestAborted) is { } blockedFor)
+        if (await Throttle.FailedAsync(pair, HttpContext.RequestAborted) is { } blockedFor)
         {
             SecurityLog.LoginPairBlocked(_log, pair[..16], client, blockedFor);
         }

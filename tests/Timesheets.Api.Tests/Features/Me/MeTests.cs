@@ -1,4 +1,5 @@
 using System.Net;
+using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -52,6 +53,13 @@ public abstract class MeTests(ApiFixture fixture)
         Assert.Equal(["200", "400", "401", "403", "404", "409", "412"], responses.Order(StringComparer.Ordinal));
         Assert.Contains("create:timesheets", put.GetProperty("security")[0].GetProperty("Bearer")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/scalar")).StatusCode);
+
+        // [Range(0.01, MaxHoursPerDay)] on the request: more than 0 with two decimals at most is at
+        // least 0.01, inclusive both ends, so no exclusiveMinimum and the bounds the API enforces.
+        var hours = doc.GetProperty("components").GetProperty("schemas").GetProperty("EntryRequest").GetProperty("properties").GetProperty("hours");
+        Assert.Equal(0.01m, hours.GetProperty("minimum").GetDecimal());
+        Assert.Equal(EntryRules.MaxHoursPerDay, hours.GetProperty("maximum").GetDecimal());
+        Assert.False(hours.TryGetProperty("exclusiveMinimum", out _) || hours.TryGetProperty("exclusiveMaximum", out _), hours.GetRawText());
     }
 }
 

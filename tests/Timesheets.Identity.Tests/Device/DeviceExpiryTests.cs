@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Timesheets.Identity.Tests.Infrastructure;
 
 namespace Timesheets.Identity.Tests.Device;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using Timesheets.Identity.Tests.Infrastructure;
 
 namespace Timesheets.Identity.Tests.Flows;
 

@@ -65,3 +65,9 @@ public sealed class LogoutTestsOnSqlite(SqliteIdentityFixture f) : Sessions.Logo
 
 [Collection(PostgresCollection.Name)]
 public sealed class LogoutTestsOnPostgres(PostgresIdentityFixture f) : Sessions.LogoutTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class DeviceFlowTestsOnSqlite(SqliteIdentityFixture f) : Device.DeviceFlowTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeviceFlowTestsOnPostgres(PostgresIdentityFixture f) : Device.DeviceFlowTests(f);

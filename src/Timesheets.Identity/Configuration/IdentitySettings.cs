@@ -45,6 +45,18 @@ public sealed class IdentitySettings : ITransportSettings
     /// </summary>
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a device code and its user code (RFC 8628) can be used: the user has this long to
+    /// enter the code on <c>/activate</c>; the device polling after it gets <c>expired_token</c>.
+    /// </summary>
+    public TimeSpan DeviceCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The <c>interval</c> a device is told to wait between polls of the token endpoint; a pending
+    /// device that polls sooner gets <c>slow_down</c> and must wait 5 seconds longer from then on.
+    /// </summary>
+    public TimeSpan DevicePollingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Failed logins from one (account, client address) pair before it is blocked; 10 is Auth0's default.</summary>
     public int MaxFailedLogins { get; set; } = 10;
 

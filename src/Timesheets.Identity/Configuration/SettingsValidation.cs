@@ -72,6 +72,18 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
             errors.Add($"{SettingsReader.Env("Identity:RefreshTokenLifetime")} (the idle lifetime) must be positive and at most Identity:RefreshTokenAbsoluteLifetime (got {options.RefreshTokenLifetime}).");
         }
 
+        if (options.DeviceCodeLifetime < TimeSpan.FromMinutes(1) || options.DeviceCodeLifetime > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{SettingsReader.Env("Identity:DeviceCodeLifetime")} must be between 00:01:00 and 01:00:00 (got {options.DeviceCodeLifetime}).");
+        }
+
+        // Whole seconds: the interval travels as an integer number of seconds (RFC 8628 §3.2).
+        if (options.DevicePollingInterval < TimeSpan.FromSeconds(1) || options.DevicePollingInterval > TimeSpan.FromMinutes(1) ||
+            options.DevicePollingInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            errors.Add($"{SettingsReader.Env("Identity:DevicePollingInterval")} must be whole seconds between 00:00:01 and 00:01:00 (got {options.DevicePollingInterval}).");
+        }
+
         if (options.MaxFailedLogins is < 1 or > 1000)
         {
             errors.Add($"{SettingsReader.Env("Identity:MaxFailedLogins")} must be between 1 and 1000.");

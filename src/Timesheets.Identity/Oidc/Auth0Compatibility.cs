@@ -6,7 +6,7 @@ namespace Timesheets.Identity.Oidc;
 
 /// <summary>
 /// Auth0's parameter names, so clients written for the original design work unchanged:
-/// <c>audience</c> is read as RFC 8707's <c>resource</c>, and <c>returnTo</c> on logout as
+/// <c>audience</c> is read as RFC 8707's <c>resource</c> (authorize, token, device code), and <c>returnTo</c> on logout as
 /// <c>post_logout_redirect_uri</c>. They run after the request is extracted, before validation.
 /// A client written for both conventions sends both <c>audience</c> and <c>resource</c>: accepted
 /// when they name the same APIs, <c>invalid_target</c> when they do not (RFC 8707 §2).
@@ -25,6 +25,13 @@ internal static class Auth0Compatibility
 
     public static OpenIddictServerHandlerDescriptor MapAudienceOnToken { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ExtractTokenRequestContext>()
+            .UseInlineHandler(context => MapAudience(context))
+            .SetOrder(HandlerOrder.AfterBuiltIns)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public static OpenIddictServerHandlerDescriptor MapAudienceOnDeviceAuthorization { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ExtractDeviceAuthorizationRequestContext>()
             .UseInlineHandler(context => MapAudience(context))
             .SetOrder(HandlerOrder.AfterBuiltIns)
             .SetType(OpenIddictServerHandlerType.Custom)

@@ -19,7 +19,7 @@ internal static class JsonTokenRequests
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if (HttpMethods.IsPost(request.Method) && OidcPaths.IsTokenOrRevocation(request.Path) &&
+            if (HttpMethods.IsPost(request.Method) && OidcPaths.IsClientEndpoint(request.Path) &&
                 request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
             {
                 var form = await ToFormAsync(request, http.RequestAborted);

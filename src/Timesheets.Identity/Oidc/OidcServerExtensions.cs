@@ -12,13 +12,14 @@ internal static class OidcServerExtensions
 {
     /// <summary>
     /// The OpenID Connect server: Auth0's endpoint paths, code + PKCE (S256 only), refresh tokens
-    /// rotated with reuse detection, client credentials; RS256 JWT access tokens any API can verify.
+    /// rotated with reuse detection, client credentials, device code (RFC 8628); RS256 JWT access tokens any API can verify.
     /// </summary>
     public static IServiceCollection AddOidcServer(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = SettingsReader.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
 
         services.AddScoped<PrincipalFactory>();
+        services.AddSingleton<DevicePolling>();
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -37,10 +38,13 @@ internal static class OidcServerExtensions
                     .SetRevocationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.Revocation))
                     .SetUserInfoEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.UserInfo))
                     .SetEndSessionEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.EndSession))
-                    .SetJsonWebKeySetEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.JsonWebKeySet));
+                    .SetJsonWebKeySetEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.JsonWebKeySet))
+                    .SetDeviceAuthorizationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.DeviceAuthorization))
+                    .SetEndUserVerificationEndpointUris(OidcPaths.RelativeToIssuer(OidcPaths.EndUserVerification));
 
-                // No implicit, hybrid or password grant: only what PRODUCT.md §2 names.
-                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                // No implicit, hybrid or password grant: only what PRODUCT.md §2 names, and the device
+                // grant (RFC 8628) for the CLI on machines without a browser.
+                options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
 
                 // Advertised in discovery; API scopes also live in the scope store, tied to the API resource.
                 options.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. PermissionNames.All.Keys]);
@@ -57,6 +61,13 @@ internal static class OidcServerExtensions
                 options.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 options.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
+                // User codes as Auth0 and RFC 8628 §6.1 make them: 8 consonants shown as BDWP-HQPK (no vowels,
+                // so no words; ~34 bits, guessed only through /activate's rate limit before they expire).
+                options.SetDeviceCodeLifetime(settings.DeviceCodeLifetime).SetUserCodeLifetime(settings.DeviceCodeLifetime);
+                options.SetUserCodeCharset([.. "BCDFGHJKLMNPQRSTVWXZ".Select(c => c.ToString())])
+                    .SetUserCodeLength(8)
+                    .SetUserCodeDisplayFormat("{0}{1}{2}{3}-{4}{5}{6}{7}");
+
                 // Plain signed JWTs so any API validates them from the JWKS alone.
                 options.DisableAccessTokenEncryption();
                 options.AddEventHandler(InternalTokenSigning.Descriptor);
@@ -64,7 +75,11 @@ internal static class OidcServerExtensions
                 // Auth0 compatibility and always-listed scopes (see the handlers' notes).
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnAuthorization);
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnToken);
+                options.AddEventHandler(Auth0Compatibility.MapAudienceOnDeviceAuthorization);
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
+                options.AddEventHandler(DeviceFlowHandlers.UpperCaseUserCode);
+                options.AddEventHandler(DeviceFlowHandlers.AttachPollingInterval);
+                options.AddEventHandler(DeviceFlowHandlers.SlowDown);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);
                 options.AddEventHandler(TokenResponseHandlers.StoreOnlyTokensThatAreChecked);
                 options.AddEventHandler(TokenResponseHandlers.LogTokenOutcome);
@@ -78,6 +93,7 @@ internal static class OidcServerExtensions
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough()
                     .EnableStatusCodePagesIntegration()
                     // Compact JSON on every response OpenIddict writes (token, revocation, discovery, JWKS, errors), as Auth0 answers.
                     .SuppressJsonResponseIndentation();

@@ -11,8 +11,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Timesheets.Identity.Oidc;
 
 /// <summary>
-/// <c>/oauth/token</c>: OpenIddict has authenticated the client and validated the code, PKCE verifier
-/// or refresh token; this builds a fresh identity so role changes and lockouts take effect at once.
+/// <c>/oauth/token</c>: OpenIddict has authenticated the client and validated the code, PKCE verifier,
+/// device code or refresh token; this builds a fresh identity so role changes and lockouts take effect at once.
 /// </summary>
 internal static class TokenEndpoint
 {
@@ -30,7 +30,8 @@ internal static class TokenEndpoint
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        // A device code carries the identity built when the user allowed the device on /activate.
+        if (request.IsAuthorizationCodeGrantType() || request.IsDeviceCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             // Resolved here, not as parameters: a machine token (the busiest grant) needs no user services.
             var users = http.RequestServices.GetRequiredService<UserManager<ApplicationUser>>();

@@ -8,7 +8,8 @@ using Timesheets.ServiceDefaults;
 namespace Timesheets.Identity.Security;
 
 /// <summary>
-/// Per-IP fixed windows on the login form and the token and revocation endpoints; a client over
+/// Per-IP fixed windows on the login form, the device activation page (each code typed there is a
+/// guess at someone's device, RFC 8628 §5.1), and the token, revocation and device authorization endpoints; a client over
 /// the limit gets 429 with <c>Retry-After</c>. A global limiter, because OpenIddict answers its
 /// endpoints inside the authentication middleware, before endpoint routing would apply a policy.
 /// </summary>
@@ -27,6 +28,7 @@ internal static class RateLimiting
                 return Bucket(http.Request) switch
                 {
                     "login" => Window("login:" + ip, settings.LoginPermits, settings.Window),
+                    "activate" => Window("activate:" + ip, settings.LoginPermits, settings.Window),
                     "token" => Window("token:" + ip, settings.TokenPermits, settings.Window),
                     _ => RateLimitPartition.GetNoLimiter("none"),
                 };
@@ -38,18 +40,24 @@ internal static class RateLimiting
 
     private static string? Bucket(HttpRequest request)
     {
+        var path = request.Path;
+        if (path.StartsWithSegments(OidcPaths.EndUserVerification, StringComparison.OrdinalIgnoreCase) &&
+            (HttpMethods.IsPost(request.Method) || request.Query.ContainsKey(Parameters.UserCode)))
+        {
+            return "activate";
+        }
+
         if (!HttpMethods.IsPost(request.Method))
         {
             return null;
         }
 
-        var path = request.Path;
         if (path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase))
         {
             return "login";
         }
 
-        return OidcPaths.IsTokenOrRevocation(path) ? "token" : null;
+        return OidcPaths.IsClientEndpoint(path) ? "token" : null;
     }
 
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
@@ -76,10 +84,11 @@ internal static class RateLimiting
             return;
         }
 
+        var what = Bucket(http.Request) == "activate" ? "device codes tried" : "login attempts";
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
             "<title>Too many attempts</title></head><body><main><h1>Too many attempts</h1>" +
-            "<p>Too many login attempts from your network. Wait a minute, then try again.</p></main></body></html>", cancellationToken);
+            $"<p>Too many {what} from your network. Wait a minute, then try again.</p></main></body></html>", cancellationToken);
     }
 }

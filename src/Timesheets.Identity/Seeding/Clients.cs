@@ -48,6 +48,8 @@ internal static class Clients
         var descriptor = PublicApp(Cli, "Timesheets command line", settings.ApiAudience);
         descriptor.RedirectUris.Add(new Uri(CliLoopbackRedirect));
         descriptor.PostLogoutRedirectUris.Add(new Uri(CliLoopbackRedirect));
+        // `timesheets login --device` on machines without a browser; the only client allowed the device grant.
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.DeviceAuthorization, Permissions.GrantTypes.DeviceCode]);
         return descriptor;
     }
 

@@ -92,6 +92,19 @@ public sealed class DiscoveryTests(ConformanceFixture fixture)
         Assert.Equal(Op.Issuer + "v2/logout", Url(doc, "end_session_endpoint"));
     }
 
+    [Fact]
+    [Trait("module", "rfc8628-device-authorization-metadata")]
+    public async Task DeviceDiscovery_DeviceAuthorizationEndpointAndGrant_AreAdvertised()
+    {
+        using var browser = fixture.NewBrowser();
+
+        var doc = await Jwks.DiscoveryAsync(browser.Http);
+
+        // RFC 8628 §4: the endpoint in the metadata, and the grant among the supported ones (RFC 8414 §2).
+        Assert.Equal(Op.Issuer + "oauth/device/code", Url(doc, "device_authorization_endpoint"));
+        Assert.Contains("urn:ietf:params:oauth:grant-type:device_code", Strings(doc, "grant_types_supported"));
+    }
+
     private static string Url(JsonElement doc, string name)
     {
         var value = doc.GetProperty(name).GetString();

@@ -34,6 +34,25 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Activate_GuessingDeviceCodes_GetsTooManyRequests()
+    {
+        using var client = _host.CreateOidcClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 7; i++)
+        {
+            last = await client.Http.GetAsync("/activate?user_code=BCDF-GHJ" + "KLMNPQR"[i]);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.All(statuses.Take(5), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Contains("Too many device codes tried", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The page without a code (the form) stays reachable.
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/activate")).StatusCode);
+    }
+
+    [Fact]
     public async Task Token_Flood_GetsTooManyRequestsAsOAuthError()
     {
         using var client = _host.CreateOidcClient();

@@ -21,10 +21,12 @@ public abstract class DiscoveryTests(IdentityFixture fixture)
         Assert.Equal("http://localhost/userinfo", doc.GetProperty("userinfo_endpoint").GetString());
         Assert.Equal("http://localhost/v2/logout", doc.GetProperty("end_session_endpoint").GetString());
         Assert.Equal("http://localhost/.well-known/jwks.json", doc.GetProperty("jwks_uri").GetString());
+        Assert.Equal("http://localhost/oauth/device/code", doc.GetProperty("device_authorization_endpoint").GetString());
 
         Assert.Equal(["S256"], Strings(doc, "code_challenge_methods_supported"));
         Assert.Equal(["code"], Strings(doc, "response_types_supported"));
-        Assert.Equal(["authorization_code", "client_credentials", "refresh_token"], Strings(doc, "grant_types_supported").Order());
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"],
+            Strings(doc, "grant_types_supported").Order(StringComparer.Ordinal));
         Assert.Contains("RS256", Strings(doc, "id_token_signing_alg_values_supported"));
         Assert.True(doc.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
         foreach (var scope in new[] { "openid", "profile", "email", "offline_access", "read:timesheets", "approve:timesheets", "batch:upload" })

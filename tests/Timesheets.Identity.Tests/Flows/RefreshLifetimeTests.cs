@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Timesheets.Identity.Tests.Infrastructure;
 
 namespace Timesheets.Identity.Tests.Flows;
 
@@ -24,7 +22,7 @@ public sealed class RefreshLifetimeTests
     public async Task Refresh_UnusedPastTheIdleLifetime_IsInvalidGrant(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = new ClockedHost(await TestDatabase.CreateAsync(provider, "idle"), clock);
+        await using var host = new ClockedIdentityHost(await TestDatabase.CreateAsync(provider, "idle"), clock, Lifetimes);
         using var client = host.CreateOidcClient();
         var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
 
@@ -42,7 +40,7 @@ public sealed class RefreshLifetimeTests
     public async Task Refresh_RotatedPastTheAbsoluteLifetime_IsInvalidGrant(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = new ClockedHost(await TestDatabase.CreateAsync(provider, "absolute"), clock);
+        await using var host = new ClockedIdentityHost(await TestDatabase.CreateAsync(provider, "absolute"), clock, Lifetimes);
         using var client = host.CreateOidcClient();
         var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
 
@@ -72,7 +70,7 @@ public sealed class RefreshLifetimeTests
     public async Task Refresh_SessionStart_NeverReachesTheAccessOrIdToken(string provider)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = new ClockedHost(await TestDatabase.CreateAsync(provider, "claim"), clock);
+        await using var host = new ClockedIdentityHost(await TestDatabase.CreateAsync(provider, "claim"), clock, Lifetimes);
         using var client = host.CreateOidcClient();
         var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
 
@@ -82,15 +80,6 @@ public sealed class RefreshLifetimeTests
         {
             var payload = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(jwt);
             Assert.DoesNotContain(payload.Claims, c => c.Type == "ts_session_started");
-        }
-    }
-
-    private sealed class ClockedHost(TestDatabase database, TimeProvider clock) : IdentityHost(database, Lifetimes)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }

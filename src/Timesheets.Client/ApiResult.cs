@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Timesheets.Contracts;
 
 namespace Timesheets.Client;
@@ -47,7 +48,7 @@ public sealed record ApiProblem
     /// <summary>Messages per field (snake_case JSON names, e.g. <c>hours</c>).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
-    /// <summary>An upload's errors per row (row numbers as the server counts them: CSV lines, JSON array items).</summary>
+    /// <summary>An upload's errors per row (1-based data rows: a CSV's header line is not counted; JSON array items).</summary>
     public IReadOnlyList<RowError> RowErrors { get; init; } = [];
 
     /// <summary>How many rows of an upload were refused (the server lists a bounded number in <see cref="RowErrors"/>).</summary>
@@ -56,9 +57,11 @@ public sealed record ApiProblem
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>True when the same request may succeed later without change (offline, rate limit, server fault).</summary>
+    [JsonIgnore]
     public bool IsTransient => Kind is ProblemKind.Unreachable or ProblemKind.RateLimited or ProblemKind.ServerError;
 
     /// <summary>One line for a person: the detail, the field messages, or the title.</summary>
+    [JsonIgnore]
     public string Message => Errors.Count > 0
         ? string.Join(" ", Errors.SelectMany(e => e.Value))
         : Detail ?? Title;

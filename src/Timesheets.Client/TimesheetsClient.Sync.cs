@@ -17,7 +17,7 @@ public sealed partial class TimesheetsClient
 
     /// <summary>
     /// Uploads CSV (<c>user_id,date,project,hours,notes,external_id</c>) for any user (<c>batch:upload</c>):
-    /// every row is stored, or none, and the problem lists the refused rows by line. Rows whose
+    /// every row is stored, or none, and the problem lists the refused rows by number (1-based, header not counted). Rows whose
     /// <c>external_id</c> is already stored are skipped, so a re-sent part stores nothing twice.
     /// </summary>
     /// <remarks>The stream is sent as it is read; it is not sent again after a 401 (call again instead).</remarks>

@@ -2,24 +2,27 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Timesheets.Contracts;
 
-/// <summary>The body of <c>POST /timesheets</c> and <c>PUT /timesheets/{id}</c>. Owner, status and source are the server's.</summary>
+/// <summary>
+/// The body of <c>POST /timesheets</c> and <c>PUT /timesheets/{id}</c>. Owner, status and source are the server's.
+/// The annotations carry <see cref="EntryShape"/>'s messages, so a client checking first shows what the server would answer.
+/// </summary>
 public sealed record EntryRequest
 {
     /// <summary>The day worked, <c>YYYY-MM-DD</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = EntryMessages.DateRequired)]
     public DateOnly? Date { get; init; }
 
     /// <summary>The name of an active project.</summary>
-    [Required]
-    [StringLength(EntryLimits.ProjectNameLength)]
+    [Required(ErrorMessage = EntryMessages.ProjectRequired)]
+    [StringLength(EntryLimits.ProjectNameLength, ErrorMessage = EntryMessages.ProjectTooLong)]
     public string? Project { get; init; }
 
     /// <summary>Hours worked: more than 0, at most 24, two decimals at most.</summary>
-    [Required]
-    [Range(EntryLimits.MinHours, EntryLimits.MaxHoursPerDay)]
+    [Required(ErrorMessage = EntryMessages.HoursRequired)]
+    [Range(EntryLimits.MinHours, EntryLimits.MaxHoursPerDay, ErrorMessage = EntryMessages.HoursOutOfRange)]
     public decimal? Hours { get; init; }
 
-    [StringLength(EntryLimits.NotesLength)]
+    [StringLength(EntryLimits.NotesLength, ErrorMessage = EntryMessages.NotesTooLong)]
     public string? Notes { get; init; }
 }
 

@@ -4,6 +4,21 @@ namespace Timesheets.Contracts;
 public sealed record EntryDraft(DateOnly? Date, string? Project, decimal? Hours, string? Notes);
 
 /// <summary>
+/// The messages of the entry rules, as constants so the data annotations on <see cref="EntryRequest"/>
+/// (checked by the API before its handler runs) answer exactly what <see cref="EntryShape"/> says.
+/// The numbers are those of <see cref="EntryLimits"/>.
+/// </summary>
+public static class EntryMessages
+{
+    public const string DateRequired = "The date is required (YYYY-MM-DD).";
+    public const string ProjectRequired = "The project is required.";
+    public const string ProjectTooLong = "The project name is at most 100 characters.";
+    public const string HoursRequired = "The hours are required.";
+    public const string HoursOutOfRange = "The hours must be more than 0 and at most 24.";
+    public const string NotesTooLong = "The notes are at most 2000 characters.";
+}
+
+/// <summary>
 /// The entry rules that need no database (PRODUCT.md §3), defined once: the API refuses with these
 /// messages and a client shows them before sending. Field names are the JSON (snake_case) ones.
 /// </summary>
@@ -17,7 +32,7 @@ public static class EntryShape
         var errors = new Dictionary<string, string[]>();
         if (draft.Date is not { } date)
         {
-            errors["date"] = ["The date is required (YYYY-MM-DD)."];
+            errors["date"] = [EntryMessages.DateRequired];
         }
         else if (date < today.AddDays(-maxDaysInPast) || date > today.AddDays(maxDaysInFuture))
         {
@@ -26,11 +41,11 @@ public static class EntryShape
 
         if (string.IsNullOrWhiteSpace(draft.Project))
         {
-            errors["project"] = ["The project is required."];
+            errors["project"] = [EntryMessages.ProjectRequired];
         }
         else if (draft.Project.Length > EntryLimits.ProjectNameLength)
         {
-            errors["project"] = [$"The project name is at most {EntryLimits.ProjectNameLength} characters."];
+            errors["project"] = [EntryMessages.ProjectTooLong];
         }
 
         if (HoursError(draft.Hours) is { } hoursError)
@@ -40,7 +55,7 @@ public static class EntryShape
 
         if (draft.Notes is { Length: > EntryLimits.NotesLength })
         {
-            errors["notes"] = [$"The notes are at most {EntryLimits.NotesLength} characters."];
+            errors["notes"] = [EntryMessages.NotesTooLong];
         }
 
         return errors;
@@ -49,8 +64,9 @@ public static class EntryShape
     /// <summary>Why these hours cannot be one entry, or null.</summary>
     public static string? HoursError(decimal? hours) => hours switch
     {
-        null => "The hours are required.",
-        <= 0 or > EntryLimits.MaxHoursPerDay => $"The hours must be more than 0 and at most {EntryLimits.MaxHoursPerDay}.",
+        null => EntryMessages.HoursRequired,
+        // Below 0.01 is out of range rather than "too many decimals", as the [Range] on EntryRequest says.
+        < 0.01m or > EntryLimits.MaxHoursPerDay => EntryMessages.HoursOutOfRange,
         { } h when decimal.Round(h, 2) != h => "The hours have at most two decimals.",
         _ => null,
     };

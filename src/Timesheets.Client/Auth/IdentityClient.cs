@@ -93,7 +93,10 @@ public sealed class IdentityClient(HttpClient http, Uri authority, string client
 
     private RefreshOutcome Outcome(TokenResponse response, TokenSet? previous)
     {
-        if (response.ErrorType is ResponseErrorType.Exception or ResponseErrorType.Http && response.HttpStatusCode is 0 or >= System.Net.HttpStatusCode.InternalServerError)
+        // Busy or failing is not a refusal: the session stays and is renewed later (a 429 must not log the user out).
+        if (response.ErrorType is ResponseErrorType.Exception or ResponseErrorType.Http
+            && response.HttpStatusCode is 0 or System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.RequestTimeout
+                or >= System.Net.HttpStatusCode.InternalServerError)
         {
             return RefreshOutcome.Unreachable(response.Error ?? "no answer");
         }

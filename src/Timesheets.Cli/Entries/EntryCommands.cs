@@ -6,5 +6,5 @@ namespace Timesheets.Cli.Entries;
 internal static class EntryCommands
 {
     public static IEnumerable<Command> Create(CliContext context) =>
-        [LogCommand.Create(context), ListCommand.Create(context), EditCommand.Create(context), EditCommand.Delete(context)];
+        [LogCommand.Create(context), ListCommand.Create(context), EditCommand.Create(context), EditCommand.Delete(context), SyncCommand.Create(context)];
 }

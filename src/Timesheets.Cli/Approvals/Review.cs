@@ -20,7 +20,7 @@ internal sealed record Review(IReadOnlyList<EntryResponse> Entries, ApiProblem? 
             return ExitCodes.Ok;
         }
 
-        foreach (var entry in entries)
+        foreach (var entry in entries.OrderBy(e => e.Date).ThenBy(e => e.Id))
         {
             context.Console.MarkupLineInterpolated(
                 $"{verb} entry {entry.Id}: {entry.UserId}, {entry.Date:yyyy-MM-dd}, {entry.Project}, {EntryTable.Hours(entry.Hours)} h");

@@ -49,7 +49,7 @@ internal static class ReportCommands
                 return ExitCodes.Ok;
             }
 
-            var chart = new BarChart().Label($"Hours by {report.GroupBy}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} ({report.Scope}): {EntryTable.Hours(report.TotalHours)} h");
+            var chart = new BarChart().Width(Math.Min(context.Console.Profile.Width, 100)).Label($"Hours by {report.GroupBy}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} ({report.Scope}): {EntryTable.Hours(report.TotalHours)} h");
             var colours = new[] { Color.Blue, Color.Green, Color.Yellow, Color.Aqua, Color.Fuchsia, Color.Orange1 };
             foreach (var (row, index) in report.Rows.Select((r, i) => (r, i)))
             {

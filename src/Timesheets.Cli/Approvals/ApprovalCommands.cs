@@ -18,10 +18,7 @@ internal static class ApprovalCommands
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("approvals", "List other people's entries waiting for your decision (pending unless --status).",
             "timesheets approvals", "timesheets approvals --from 2026-11-30 --to 2026-12-06 --json");
-        command.Add(from);
-        command.Add(to);
-        command.Add(status);
-        command.Add(json);
+        command.With(from, to, status, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var api = (await Connection.OpenAsync(context, cancellationToken)).Api();

@@ -18,10 +18,7 @@ internal static class ApproveCommand
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("approve", "Approve one or several entries; several are approved together or not at all.",
             "timesheets approve 42", "timesheets approve 42 43 44", "timesheets approve --all-from employee@exampleco.com --week 2026-W49");
-        command.Add(ids);
-        command.Add(allFrom);
-        command.Add(week);
-        command.Add(json);
+        command.With(ids, allFrom, week, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var api = (await Connection.OpenAsync(context, cancellationToken)).Api();

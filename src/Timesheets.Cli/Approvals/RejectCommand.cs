@@ -14,9 +14,7 @@ internal static class RejectCommand
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("reject", "Reject entries with a reason; their owners can edit and resubmit them.",
             "timesheets reject 42 --reason \"Wrong project: use Internal\"");
-        command.Add(ids);
-        command.Add(reason);
-        command.Add(json);
+        command.With(ids, reason, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var why = parse.GetValue(reason);

@@ -21,8 +21,7 @@ internal static class ConfigCommands
         var value = new Argument<string>("url") { Description = "An absolute http(s) URL." };
         var command = CommandKit.Create("set", "Remember the identity server (issuer) or the API URL; TIMESHEETS_ISSUER / TIMESHEETS_API still win for one run.",
             "timesheets config set issuer https://id.exampleco.com/");
-        command.Add(key);
-        command.Add(value);
+        command.With(key, value);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             if (Endpoints.Parse(parse.GetValue(value)) is not { } url)

@@ -13,19 +13,11 @@ internal static class EditCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<long>("id") { Description = "The entry's ID (see `timesheets list`)." };
-        var hours = new Option<decimal?>("--hours") { Description = "New hours." };
-        var project = new Option<string?>("--project", "-p") { Description = "New project." };
-        var date = CommandKit.DateOption("--date", "New day");
-        var notes = new Option<string?>("--notes", "-n") { Description = "New notes (\"\" clears them)." };
+        var fields = new EntryOptions(editing: true);
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("edit", "Change a pending or rejected entry; only the options given change.",
             "timesheets edit 42 --hours 6", "timesheets edit 42 --project Internal --notes \"Moved\"");
-        command.Add(id);
-        command.Add(hours);
-        command.Add(project);
-        command.Add(date);
-        command.Add(notes);
-        command.Add(json);
+        command.With([id, .. fields.All, json]);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var api = (await Connection.OpenAsync(context, cancellationToken)).Api();
@@ -37,10 +29,10 @@ internal static class EditCommand
 
             var request = new EntryRequest
             {
-                Date = parse.GetValue(date) ?? entry.Date,
-                Project = parse.GetValue(project) ?? entry.Project,
-                Hours = parse.GetValue(hours) ?? entry.Hours,
-                Notes = parse.GetResult(notes) is null ? entry.Notes : parse.GetValue(notes) is { Length: > 0 } text ? text : null,
+                Date = parse.GetValue(fields.Date) ?? entry.Date,
+                Project = parse.GetValue(fields.Project) ?? entry.Project,
+                Hours = parse.GetValue(fields.Hours) ?? entry.Hours,
+                Notes = parse.GetResult(fields.Notes) is null ? entry.Notes : parse.GetValue(fields.Notes) is { Length: > 0 } text ? text : null,
             };
             var day = await Pages.AllAsync(api, api.ListEntriesAsync(new EntryQuery { From = request.Date, To = request.Date }, cancellationToken), cancellationToken);
             var errors = WeekTotals.Check(new EntryDraft(request.Date, request.Project, request.Hours, request.Notes), context.Today, day.Items, entry.Id);

@@ -21,11 +21,7 @@ internal static class ListCommand
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("list", $"List your entries by week with each week's total (the last {DefaultWeeks} weeks unless a period is given).",
             "timesheets list", "timesheets list --week 2026-W49", "timesheets list --from 2026-11-01 --to 2026-11-30 --status rejected --json");
-        command.Add(week);
-        command.Add(from);
-        command.Add(to);
-        command.Add(status);
-        command.Add(json);
+        command.With(week, from, to, status, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var query = new EntryQuery { From = parse.GetValue(from), To = parse.GetValue(to), Status = parse.GetValue(status) };

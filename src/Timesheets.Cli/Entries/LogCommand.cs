@@ -12,27 +12,20 @@ internal static class LogCommand
 {
     public static Command Create(CliContext context)
     {
-        var hours = new Option<decimal>("--hours") { Description = "Hours worked (more than 0, at most 24, two decimals).", Required = true };
-        var project = new Option<string?>("--project", "-p") { Description = "The project; defaults to the last one you logged." };
-        var date = CommandKit.DateOption("--date", "The day worked; defaults to today");
-        var notes = new Option<string?>("--notes", "-n") { Description = "What you did." };
+        var entry = new EntryOptions(editing: false);
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("log", "Log hours on a project. Without a network the entry is queued; `timesheets sync` sends it later.",
             "timesheets log --hours 7.5 --project \"Mobile App\"", "timesheets log --hours 2 --date 2026-12-01 --notes \"Release review\"");
-        command.Add(hours);
-        command.Add(project);
-        command.Add(date);
-        command.Add(notes);
-        command.Add(json);
+        command.With([.. entry.All, json]);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var connection = await Connection.OpenAsync(context, cancellationToken);
-            if ((parse.GetValue(project) ?? connection.Config.LastProject) is not { } projectName)
+            if ((parse.GetValue(entry.Project) ?? connection.Config.LastProject) is not { } projectName)
             {
                 return Output.Usage(context, "name a project with --project (no project was logged before).");
             }
 
-            var request = new EntryRequest { Date = parse.GetValue(date) ?? context.Today, Project = projectName, Hours = parse.GetValue(hours), Notes = parse.GetValue(notes) };
+            var request = new EntryRequest { Date = parse.GetValue(entry.Date) ?? context.Today, Project = projectName, Hours = parse.GetValue(entry.Hours), Notes = parse.GetValue(entry.Notes) };
             var api = connection.Api();
             var day = await Pages.AllAsync(api, api.ListEntriesAsync(new EntryQuery { From = request.Date, To = request.Date }, cancellationToken), cancellationToken);
             if (day.Problem is { Kind: ProblemKind.Unreachable })
@@ -57,20 +50,20 @@ internal static class LogCommand
                 return await OfflineEntries.QueueAsync(connection, api, request, parse.GetValue(json), cancellationToken);
             }
 
-            if (created.Value is not { } entry)
+            if (created.Value is not { } stored)
             {
                 return Output.Fail(context, created.Problem!);
             }
 
-            await connection.SaveAsync(c => c with { LastProject = entry.Project }, cancellationToken);
+            await connection.SaveAsync(c => c with { LastProject = stored.Project }, cancellationToken);
             if (parse.GetValue(json))
             {
-                Output.Json(context, new LoggedEntry(false, entry, null, request), CliJson.Default.LoggedEntry);
+                Output.Json(context, new LoggedEntry(false, stored, null, request), CliJson.Default.LoggedEntry);
             }
             else
             {
                 context.Console.MarkupLineInterpolated(
-                    $"[green]Logged[/] {EntryTable.Hours(entry.Hours)} h on {entry.Project} for {entry.Date:yyyy-MM-dd} (entry {entry.Id}, {entry.Status}).");
+                    $"[green]Logged[/] {EntryTable.Hours(stored.Hours)} h on {stored.Project} for {stored.Date:yyyy-MM-dd} (entry {stored.Id}, {stored.Status}).");
             }
 
             return ExitCodes.Ok;

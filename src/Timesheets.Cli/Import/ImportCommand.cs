@@ -27,10 +27,7 @@ internal static class ImportCommand
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("import", "Import entries for any user from a CSV file, in batches with progress; safe to run again after an interruption.",
             $"{SecretVariable}=... timesheets import hours.csv", "timesheets import hours.csv --secret-file /run/secrets/timesheets-import");
-        command.Add(file);
-        command.Add(secretFile);
-        command.Add(batchSize);
-        command.Add(json);
+        command.With(file, secretFile, batchSize, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;

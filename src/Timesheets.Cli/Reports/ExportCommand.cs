@@ -22,10 +22,7 @@ internal static class ExportCommand
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of stdout." };
         var command = CommandKit.Create("export", "Export your entries as CSV or JSON.",
             "timesheets export --format csv -o november.csv --from 2026-11-01 --to 2026-11-30", "timesheets export --format json | jq '.[].hours'");
-        command.Add(format);
-        command.Add(from);
-        command.Add(to);
-        command.Add(output);
+        command.With(format, from, to, output);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var (first, last) = ReportCommands.Period(context, parse.GetValue(from), parse.GetValue(to));

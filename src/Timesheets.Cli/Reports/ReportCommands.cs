@@ -25,11 +25,7 @@ internal static class ReportCommands
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("report", "Sum hours over a period, drawn as a bar chart.",
             "timesheets report --by project", "timesheets report --by user --team --from 2026-11-01 --to 2026-11-30");
-        command.Add(by);
-        command.Add(from);
-        command.Add(to);
-        command.Add(team);
-        command.Add(json);
+        command.With(by, from, to, team, json);
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var (first, last) = Period(context, parse.GetValue(from), parse.GetValue(to));

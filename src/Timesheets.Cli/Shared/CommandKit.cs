@@ -19,6 +19,28 @@ internal static class CommandKit
 
     public static string[] ExamplesOf(Command command) => Examples.TryGetValue(command, out var examples) ? examples : [];
 
+    /// <summary>Adds the command's arguments and options in the order help lists them.</summary>
+    public static Command With(this Command command, params Symbol[] symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            switch (symbol)
+            {
+                case Argument argument:
+                    command.Add(argument);
+                    break;
+                case Option option:
+                    command.Add(option);
+                    break;
+                case Command sub:
+                    command.Add(sub);
+                    break;
+            }
+        }
+
+        return command;
+    }
+
     public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON for scripts instead of tables." };
 
     public static Option<DateOnly?> DateOption(string name, string description) => new(name) { Description = description + " (YYYY-MM-DD)" };

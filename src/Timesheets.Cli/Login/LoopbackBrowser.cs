@@ -25,7 +25,9 @@ internal sealed class LoopbackBrowser(CliContext context) : IBrowser, IDisposabl
         ArgumentNullException.ThrowIfNull(options);
         _listener.Prefixes.Add(RedirectUri[..^"callback".Length]);
         _listener.Start();
-        context.Console.MarkupLineInterpolated($"Opening your browser to log in. If it does not open, visit:{Environment.NewLine}{options.StartUrl}");
+        context.Console.MarkupLine("Opening your browser to log in. If it does not open, visit:");
+        // Raw, not through the console's line wrapping: a wrapped URL does not paste.
+        await context.Out.WriteLineAsync(options.StartUrl);
         await context.OpenUrl(new Uri(options.StartUrl), cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Timeout);

@@ -70,7 +70,17 @@ internal static class ImportCommand
             }
 
             var sender = new ImportSender(connection.Api(machine), parse.GetValue(batchSize));
-            var summary = await new ImportProgress(context, check.Rows).RunAsync(parse.GetValue(json), report => sender.RunAsync(importFile, report, cancellationToken));
+            ImportSummary summary;
+            try
+            {
+                summary = await new ImportProgress(context, check.Rows).RunAsync(parse.GetValue(json), report => sender.RunAsync(importFile, report, cancellationToken));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await context.Error.WriteLineAsync("Run the same import again to finish: the rows already stored are skipped.");
+                throw;
+            }
+
             if (sender.Problem is { RowErrors.Count: 0 } problem)
             {
                 return Output.Fail(context, problem);

@@ -53,6 +53,7 @@ public abstract class ImportTests(CliFixture fixture)
         Assert.True(first.ExitCode == 130, first.ToString());
         Assert.Contains("rows/s, ETA", first.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("Imported 100,000", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Run the same import again", first.Error, StringComparison.Ordinal);
 
         var second = await importer.RunAsync("import", file, "--json");
 

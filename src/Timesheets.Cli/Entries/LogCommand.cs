@@ -28,20 +28,22 @@ internal static class LogCommand
             var request = new EntryRequest { Date = parse.GetValue(entry.Date) ?? context.Today, Project = projectName, Hours = parse.GetValue(entry.Hours), Notes = parse.GetValue(entry.Notes) };
             var api = connection.Api();
             var day = await Pages.AllAsync(api, api.ListEntriesAsync(new EntryQuery { From = request.Date, To = request.Date }, cancellationToken), cancellationToken);
-            if (day.Problem is { Kind: ProblemKind.Unreachable })
-            {
-                return await OfflineEntries.QueueAsync(connection, api, request, parse.GetValue(json), cancellationToken);
-            }
-
-            if (day.Problem is { } listProblem)
+            var offline = day.Problem is { Kind: ProblemKind.Unreachable };
+            if (day.Problem is { } listProblem && !offline)
             {
                 return Output.Fail(context, listProblem);
             }
 
+            // Offline, the day's other entries are unknown: the rest of the rules still hold, and the server checks the day on sync.
             var errors = WeekTotals.Check(new EntryDraft(request.Date, request.Project, request.Hours, request.Notes), context.Today, day.Items);
             if (errors.Count > 0)
             {
                 return Output.Invalid(context, errors);
+            }
+
+            if (offline)
+            {
+                return await OfflineEntries.QueueAsync(connection, api, request, parse.GetValue(json), cancellationToken);
             }
 
             var created = await api.CreateEntryAsync(request, Guid.NewGuid().ToString("N"), cancellationToken);

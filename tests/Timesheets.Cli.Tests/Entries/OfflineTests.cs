@@ -16,12 +16,13 @@ public abstract class OfflineTests(CliFixture fixture)
         Assert.Equal(0, (await user.RunAsync("log", "--hours", "20", "--project", "Internal", "--date", full)).ExitCode);
 
         await fixture.StopApiAsync();
-        CliResult queuedFree, queuedOver, listOffline;
+        CliResult queuedFree, queuedOver, listOffline, refusedOffline;
         try
         {
             queuedFree = await user.RunAsync("log", "--hours", "3", "--project", "Internal", "--date", free);
             queuedOver = await user.RunAsync("log", "--hours", "6", "--project", "Internal", "--date", full, "--json");
             listOffline = await user.RunAsync("list");
+            refusedOffline = await user.RunAsync("log", "--hours", "25", "--project", "Internal", "--date", free);
         }
         finally
         {
@@ -33,6 +34,7 @@ public abstract class OfflineTests(CliFixture fixture)
         Assert.Contains("timesheets sync", queuedFree.Out, StringComparison.Ordinal);
         Assert.True(queuedOver.Json.GetProperty("queued").GetBoolean());
         Assert.Equal(4, listOffline.ExitCode);
+        Assert.Equal(2, refusedOffline.ExitCode); // the rules that need no server hold offline too: never queued
 
         var sync = await user.RunAsync("sync");
 

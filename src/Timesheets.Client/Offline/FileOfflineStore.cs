@@ -12,6 +12,7 @@ public sealed class FileOfflineStore(string directory) : IOfflineStore
 {
     private const UnixFileMode OwnerFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The folder, as an absolute path (stores on the same folder share their locks).</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -56,6 +57,34 @@ public sealed class FileOfflineStore(string directory) : IOfflineStore
         {
             File.Delete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Holds <c>NAME.lock</c> exclusively until disposed, waiting while another process holds it. The
+    /// operating system lets go when a process dies, so a crashed replay never blocks the next one.
+    /// </summary>
+    public async Task<IDisposable> LockAsync(string name, CancellationToken cancellationToken)
+    {
+        var path = Path.ChangeExtension(PathOf(name), ".lock");
+        EnsureFolder();
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerFile;
+        }
+
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Held by another process (a second CLI command, the app's background sync).
+                await Task.Delay(LockPoll, cancellationToken);
+            }
         }
     }
 

@@ -9,11 +9,14 @@ public sealed partial class OfflineQueue
     /// <see cref="QueueState.Stored"/>, one the server refuses (archived project, day over 24 h,
     /// approved meanwhile, …) <see cref="QueueState.Refused"/> with the server's problem. When the
     /// server cannot be reached, is failing or rate limits, or a login is needed, the replay stops
-    /// there and the rest keep waiting for the next one. Each answer is written at once.
+    /// there and the rest keep waiting for the next one. Each answer is written at once. One replay
+    /// runs at a time per store: in this process, and across processes for a <see cref="FileOfflineStore"/>.
     /// </summary>
     public Task<SyncReport> ReplayAsync(CancellationToken cancellationToken) =>
         _replay.WithAsync(async () =>
         {
+            // Within the process the semaphore orders replays; across processes sharing a folder, a lock file.
+            using var otherProcesses = store is FileOfflineStore file ? await file.LockAsync(StoreName + "-replay", cancellationToken) : null;
             var stored = new List<QueuedEntry>();
             var refused = new List<QueuedEntry>();
             ApiProblem? stoppedBy = null;

@@ -23,12 +23,14 @@ public abstract class ProjectAndReportTests(ClientFixture fixture)
     }
 
     [Fact]
-    public async Task Projects_EmployeeCreating_IsForbidden_DuplicateName_IsRefused()
+    public async Task Projects_EmployeeChanging_IsForbidden_UnknownOrDuplicate_IsRefused()
     {
         var admin = (await fixture.SessionAsync(IdentityHost.Admin)).Client;
         var employee = (await fixture.SessionAsync(IdentityHost.Employee)).Client;
 
         (await employee.CreateProjectAsync("Mine")).Refused(ProblemKind.Forbidden, 403);
+        (await employee.ArchiveProjectAsync(1)).Refused(ProblemKind.Forbidden, 403);
+        (await admin.RenameProjectAsync(long.MaxValue, "Nobody's")).Refused(ProblemKind.NotFound, 404);
         var duplicate = (await admin.CreateProjectAsync("Internal")).Refused(ProblemKind.Invalid, 400);
         Assert.Equal(["A project named 'Internal' already exists."], duplicate.Errors["name"]);
     }

@@ -45,6 +45,18 @@ public sealed class FileOfflineStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Lock_HeldElsewhere_WaitsUntilReleased()
+    {
+        var first = await new FileOfflineStore(_folder).LockAsync("offline-queue-replay", default);
+        var second = new FileOfflineStore(_folder).LockAsync("offline-queue-replay", default);
+
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+        first.Dispose();
+        (await second).Dispose();
+    }
+
+    [Fact]
     public void QueuedEntry_RoundTripsThroughTheSourceGeneratedJson_WithTheServersFieldNames()
     {
         var queued = new QueuedEntry

@@ -11,11 +11,26 @@ namespace Timesheets.Identity.Oidc;
 /// <summary>
 /// What the device authorization grant (RFC 8628) needs beyond OpenIddict's built-in flow: user codes
 /// typed in any case, the polling interval in the device authorization response, and <c>slow_down</c>
-/// (<see cref="DevicePolling"/>). Codes, their lifetime, one-time use, <c>authorization_pending</c>,
+/// (<see cref="DevicePolling"/>), and the <c>resource</c> check OpenIddict makes on the other endpoints. Codes, their lifetime, one-time use, <c>authorization_pending</c>,
 /// <c>access_denied</c> and <c>expired_token</c> are OpenIddict's.
 /// </summary>
 internal static class DeviceFlowHandlers
 {
+    /// <summary>User codes as Auth0 and RFC 8628 §6.1 make them: 8 consonants (no vowels, so no words; ~34 bits).</summary>
+    public const string UserCodeCharset = "BCDFGHJKLMNPQRSTVWXZ";
+
+    public const int UserCodeLength = 8;
+
+    /// <summary>Shown as BDWP-HQPK; OpenIddict drops the dash (and anything outside the charset) when it reads a code.</summary>
+    public const string UserCodeDisplayFormat = "{0}{1}{2}{3}-{4}{5}{6}{7}";
+
+    /// <summary>A code as the device shows it, however the user typed it (lower case, without the dash).</summary>
+    public static string Display(string code)
+    {
+        var kept = new string([.. code.ToUpperInvariant().Where(c => UserCodeCharset.Contains(c, StringComparison.Ordinal))]);
+        return kept.Length == UserCodeLength ? kept.Insert(UserCodeLength / 2, "-") : code;
+    }
+
     /// <summary>
     /// RFC 8628 §6.1: compare user codes case-insensitively. OpenIddict drops every character outside the
     /// code's charset (dashes, spaces) before the look-up, so lower-case letters are upper-cased first.
@@ -35,6 +50,17 @@ internal static class DeviceFlowHandlers
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
+    /// <summary>
+    /// RFC 8707 on the device endpoint as on <c>/authorize</c> and <c>/oauth/token</c>, where OpenIddict checks it
+    /// and 7.8 does not here: only a registered API the client may use is accepted, anything else is <c>invalid_target</c>.
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor ValidateResources { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateDeviceAuthorizationRequestContext>()
+            .UseScopedHandler<DeviceResourceValidator>()
+            .SetOrder(OpenIddictServerHandlers.Device.ValidateScopePermissions.Descriptor.Order + 1_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
     /// <summary>OpenIddict leaves <c>interval</c> out (clients then wait 5 s); it is sent so the setting reaches the device.</summary>
     public static OpenIddictServerHandlerDescriptor AttachPollingInterval { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyDeviceAuthorizationResponseContext>()
@@ -51,6 +77,24 @@ internal static class DeviceFlowHandlers
             .SetOrder(HandlerOrder.BeforeBuiltIns - 1_000)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
+
+    internal sealed class DeviceResourceValidator(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ValidateDeviceAuthorizationRequestContext>
+    {
+        public async ValueTask HandleAsync(ValidateDeviceAuthorizationRequestContext context)
+        {
+            var application = string.IsNullOrEmpty(context.ClientId) ? null : await applications.FindByClientIdAsync(context.ClientId);
+            foreach (var resource in context.Request.GetResources())
+            {
+                if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri) || !context.Options.Resources.Contains(uri) || application is null ||
+                    !await applications.HasPermissionAsync(application, OpenIddictConstants.Permissions.Prefixes.Resource + resource))
+                {
+                    // Not echoed: an error description allows only a narrow set of characters (RFC 6749 §5.2).
+                    context.Reject(Errors.InvalidTarget, "A requested 'audience' or 'resource' is not an API of this server open to this client.");
+                    return;
+                }
+            }
+        }
+    }
 
     internal sealed class PollingIntervalAttacher(IOptions<IdentitySettings> settings) : IOpenIddictServerHandler<ApplyDeviceAuthorizationResponseContext>
     {

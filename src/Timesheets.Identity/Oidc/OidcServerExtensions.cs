@@ -61,12 +61,11 @@ internal static class OidcServerExtensions
                 options.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 options.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
-                // User codes as Auth0 and RFC 8628 §6.1 make them: 8 consonants shown as BDWP-HQPK (no vowels,
-                // so no words; ~34 bits, guessed only through /activate's rate limit before they expire).
+                // Short consonant user codes (see DeviceFlowHandlers), guessed only through /activate's rate limit before they expire.
                 options.SetDeviceCodeLifetime(settings.DeviceCodeLifetime).SetUserCodeLifetime(settings.DeviceCodeLifetime);
-                options.SetUserCodeCharset([.. "BCDFGHJKLMNPQRSTVWXZ".Select(c => c.ToString())])
-                    .SetUserCodeLength(8)
-                    .SetUserCodeDisplayFormat("{0}{1}{2}{3}-{4}{5}{6}{7}");
+                options.SetUserCodeCharset([.. DeviceFlowHandlers.UserCodeCharset.Select(c => c.ToString())])
+                    .SetUserCodeLength(DeviceFlowHandlers.UserCodeLength)
+                    .SetUserCodeDisplayFormat(DeviceFlowHandlers.UserCodeDisplayFormat);
 
                 // Plain signed JWTs so any API validates them from the JWKS alone.
                 options.DisableAccessTokenEncryption();
@@ -78,6 +77,7 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(Auth0Compatibility.MapAudienceOnDeviceAuthorization);
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
                 options.AddEventHandler(DeviceFlowHandlers.UpperCaseUserCode);
+                options.AddEventHandler(DeviceFlowHandlers.ValidateResources);
                 options.AddEventHandler(DeviceFlowHandlers.AttachPollingInterval);
                 options.AddEventHandler(DeviceFlowHandlers.SlowDown);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);

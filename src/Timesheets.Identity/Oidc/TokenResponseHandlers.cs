@@ -96,7 +96,8 @@ internal static class TokenResponseHandlers
             {
                 SecurityLog.RefreshTokenReuseDetected(logger, clientId);
             }
-            else if (context.Response.Error is { } error)
+            // A device waiting for its user polls every few seconds: routine, not a security event.
+            else if (context.Response.Error is { } error && error != Errors.AuthorizationPending)
             {
                 SecurityLog.TokenRequestRejected(logger, clientId, grantType, error);
             }

@@ -44,6 +44,12 @@ internal static partial class SecurityLog
     [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Token revoked by client {ClientId}")]
     public static partial void TokenRevoked(ILogger logger, string clientId);
 
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "User {UserId} allowed a device of client {ClientId} on the activate page")]
+    public static partial void DeviceAllowed(ILogger logger, string userId, string clientId);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "User {UserId} denied a device of client {ClientId} on the activate page")]
+    public static partial void DeviceDenied(ILogger logger, string userId, string clientId);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Rate limit hit on {Path} from {RemoteIp}")]
     public static partial void RateLimited(ILogger logger, string path, string? remoteIp);
 }

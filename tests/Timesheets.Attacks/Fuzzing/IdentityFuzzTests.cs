@@ -17,7 +17,7 @@ public sealed class IdentityFuzzTests(AttackFixture fixture)
     [
         ("GET", "/authorize"), ("POST", "/authorize"), ("POST", "/oauth/token"), ("POST", "/oauth/revoke"),
         ("GET", "/userinfo"), ("POST", "/userinfo"), ("GET", "/v2/logout"), ("POST", "/v2/logout"),
-        ("GET", "/account/login"), ("POST", "/account/login"),
+        ("GET", "/account/login"), ("POST", "/account/login"), ("POST", "/oauth/device/code"), ("GET", "/activate"), ("POST", "/activate"),
     ];
 
     // Half the requests start from a plausible prefix, so the fuzz reaches past "unknown client".
@@ -73,7 +73,7 @@ public sealed class IdentityFuzzTests(AttackFixture fixture)
         switch (path)
         {
             // Machine-facing OAuth endpoints: an RFC 6749 error and nothing else.
-            case "/oauth/token" or "/oauth/revoke":
+            case "/oauth/token" or "/oauth/revoke" or "/oauth/device/code":
                 return "not an OAuth error";
             // A protected resource (RFC 6750 §3): its error may travel in WWW-Authenticate alone; the server's error page is fine too.
             case "/userinfo":

@@ -21,6 +21,10 @@ public sealed class SettingsValidationTests
     [InlineData("Demo:Password", "Eleven-char", "at least 12 characters")]
     [InlineData("Identity:RefreshTokenAbsoluteLifetime", "400.00:00:00", "Identity:RefreshTokenAbsoluteLifetime")]
     [InlineData("Identity:RefreshTokenLifetime", "31.00:00:00", "Identity:RefreshTokenLifetime")]
+    [InlineData("Identity:DeviceCodeLifetime", "00:00:30", "Identity:DeviceCodeLifetime")]
+    [InlineData("Identity:DeviceCodeLifetime", "1.00:00:00", "Identity:DeviceCodeLifetime")]
+    [InlineData("Identity:DevicePollingInterval", "00:00:00", "Identity:DevicePollingInterval")]
+    [InlineData("Identity:DevicePollingInterval", "00:00:02.500", "Identity:DevicePollingInterval")]
     public async Task Start_WithAWrongSetting_FailsWithAMessageNamingIt(string key, string value, string expected)
     {
         await using var host = new IdentityHost(TestDatabase.Sqlite("settings"), new Dictionary<string, string?> { [key] = value });

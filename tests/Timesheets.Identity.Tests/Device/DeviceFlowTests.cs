@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Timesheets.Identity.Tests.Infrastructure;
@@ -26,8 +27,10 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         var pending = await session.PollAsync(code.DeviceCode!);
         Assert.Equal("authorization_pending", pending.Error);
 
-        // Typed as people type it: lower case, no dash.
-        await session.AllowAsync(code.UserCode!.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), IdentityHost.Employee);
+        // Typed as people type it: lower case, no dash; shown back as the device shows it.
+        var page = await session.ReachConfirmationAsync(code.UserCode!.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), IdentityHost.Employee);
+        Assert.Contains($"<strong class=\"code\" id=\"activate-code\">{code.UserCode}</strong>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.DecideAsync(page, "Allow")).StatusCode);
         var tokens = await session.PollAsync(code.DeviceCode!);
 
         Assert.False(tokens.IsError, $"{tokens.Error}: {tokens.ErrorDescription}");
@@ -46,6 +49,12 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         Assert.Equal(new JsonWebToken(viaCode.AccessToken).Subject, jwt.Subject);
         Assert.Equal(Permissions(new JsonWebToken(viaCode.AccessToken)).Order(), Permissions(jwt).Order());
         await OidcTestClient.ExpectTokensAsync(await codeFlow.RefreshAsync(tokens.RefreshToken!, OidcTestClient.CliClient));
+
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1014 && l.Message.Contains(jwt.Subject, StringComparison.Ordinal));
+
+        // Codes and tokens are credentials: none reaches the logs.
+        var secrets = new[] { code.DeviceCode!, code.UserCode!, code.UserCode!.Replace("-", "", StringComparison.Ordinal), tokens.AccessToken!, tokens.RefreshToken! };
+        Assert.DoesNotContain(Host.Logs.Lines, line => secrets.Any(secret => line.Message.Contains(secret, StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]
@@ -91,6 +100,7 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         var poll = await session.PollAsync(code.DeviceCode!);
         Assert.Equal("access_denied", poll.Error);
         Assert.Null(poll.AccessToken);
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1015 && l.Message.Contains(OidcTestClient.CliClient, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -184,20 +194,31 @@ public abstract class DeviceFlowTests(IdentityFixture fixture)
         Assert.Null(refused.DeviceCode);
     }
 
-    [Fact]
-    public async Task DeviceAuthorization_AudienceAndResourceDisagree_IsInvalidTarget()
+    [Theory]
+    [InlineData("https://api.exampleco.com/timesheets", "https://api.exampleco.com/other")]
+    [InlineData("https://api.exampleco.com/other", null)]
+    [InlineData(null, "https://api.exampleco.com/other")]
+    [InlineData("not a uri", null)]
+    public async Task DeviceAuthorization_AudienceOrResourceNotThisApi_IsInvalidTarget(string? audience, string? resource)
     {
         using var session = new DeviceSession(Host);
-        var response = await session.Device.PostAsync(DeviceSession.DeviceEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = OidcTestClient.CliClient,
-            ["scope"] = "openid",
-            ["audience"] = IdentityHost.ApiAudience,
-            ["resource"] = "https://api.exampleco.com/other",
-        }));
+        var form = new Dictionary<string, string?> { ["client_id"] = OidcTestClient.CliClient, ["scope"] = "openid", ["audience"] = audience, ["resource"] = resource };
+        var response = await session.Device.PostAsync(DeviceSession.DeviceEndpoint, new FormUrlEncodedContent(form.Where(p => p.Value is not null)!));
 
         var error = await OidcTestClient.ExpectErrorAsync(response);
         Assert.Equal((400, "invalid_target"), (error.Status, error.Error));
+    }
+
+    [Fact]
+    public async Task DeviceAuthorization_JsonBodyWithAudience_IsAcceptedLikeAuth0()
+    {
+        using var session = new DeviceSession(Host);
+
+        var response = await session.Device.PostAsJsonAsync(DeviceSession.DeviceEndpoint,
+            new { client_id = OidcTestClient.CliClient, scope = "openid offline_access", audience = IdentityHost.ApiAudience });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("device_code").GetString()));
     }
 
     private static List<string> Permissions(JsonWebToken jwt) => Flows.CodeFlowTests.Permissions(jwt);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Duende.IdentityModel.Client;
 using TokenResponse = Duende.IdentityModel.Client.TokenResponse;
 
@@ -7,10 +6,10 @@ namespace Timesheets.Identity.Tests.Device;
 
 /// <summary>
 /// Both sides of a device login: the device (Duende.IdentityModel's device authorization and device token
-/// requests, as the CLI makes them) and its user in a browser on <c>/activate</c> (the real pages, forms,
-/// cookies and antiforgery tokens).
+/// requests, as the CLI makes them) and its user in a browser on <c>/activate</c> (<see cref="DeviceActivation"/>:
+/// the real pages, forms, cookies and antiforgery tokens).
 /// </summary>
-public sealed partial class DeviceSession(IdentityHost host) : IDisposable
+public sealed class DeviceSession(IdentityHost host) : IDisposable
 {
     public const string DeviceEndpoint = "http://localhost/oauth/device/code";
     public const string TokenEndpoint = "http://localhost/oauth/token";
@@ -48,36 +47,16 @@ public sealed partial class DeviceSession(IdentityHost host) : IDisposable
         Browser.Http.GetAsync("/activate?user_code=" + Uri.EscapeDataString(typed));
 
     /// <summary>
-    /// The user's whole part: opens <c>/activate</c>, types the code, logs in through the real form when
-    /// asked, and returns the confirmation page's HTML ("Connect … as …?").
+    /// The user's whole part up to the question: opens <c>/activate</c>, types the code, logs in through the
+    /// real form when asked, and returns the confirmation page's HTML ("Connect … as …?").
     /// </summary>
     public async Task<string> ReachConfirmationAsync(string typedCode, string email)
     {
         Assert.Contains("Enter the code shown on your device", await Browser.Http.GetStringAsync("/activate"), StringComparison.Ordinal);
-        var response = await EnterCodeAsync(typedCode);
-        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.Ordinal))
-        {
-            var login = await Browser.PostLoginAsync(response.Headers.Location.OriginalString, email, IdentityHost.DemoPassword);
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            response = await Browser.Http.GetAsync(login.Headers.Location!.OriginalString);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return await Browser.ReachConfirmationAsync("/activate?user_code=" + Uri.EscapeDataString(typedCode), email);
     }
 
-    /// <summary>Presses Allow or Deny on a confirmation page; returns where the browser is sent.</summary>
-    public async Task<HttpResponseMessage> DecideAsync(string confirmationPage, string handler)
-    {
-        var token = AntiforgeryField().Match(confirmationPage).Groups[1].Value;
-        var userCode = UserCodeField().Match(confirmationPage).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token) || string.IsNullOrEmpty(userCode), "the confirmation form lacks its antiforgery token or user code");
-        return await Browser.Http.PostAsync("/activate?handler=" + handler, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["user_code"] = WebUtility.HtmlDecode(userCode),
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+    public Task<HttpResponseMessage> DecideAsync(string confirmationPage, string handler) => Browser.DecideAsync(confirmationPage, handler);
 
     /// <summary>Everything the user does to let the device in.</summary>
     public async Task AllowAsync(string userCode, string email)
@@ -92,10 +71,4 @@ public sealed partial class DeviceSession(IdentityHost host) : IDisposable
         Browser.Dispose();
         Device.Dispose();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    [GeneratedRegex("type=\"hidden\" name=\"user_code\" value=\"([^\"]*)\"")]
-    private static partial Regex UserCodeField();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Timesheets.Identity.Oidc;
+using Timesheets.Identity.Security;
 using Timesheets.Identity.Sessions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -31,7 +32,9 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     private PrincipalFactory Principals => HttpContext.RequestServices.GetRequiredService<PrincipalFactory>();
 
-    /// <summary>The code as OpenIddict read it (upper-cased); shown back in the form.</summary>
+    private ILogger Log => HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category);
+
+    /// <summary>The code as the device shows it (BDWP-HQPK), however it was typed; shown back in the form.</summary>
     public string? UserCode { get; private set; }
 
     public string? ErrorMessage { get; private set; }
@@ -46,7 +49,7 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
+        UserCode = ReadUserCode();
         if (string.IsNullOrEmpty(UserCode))
         {
             return Page();
@@ -70,9 +73,13 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAllowAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAllowAsync(CancellationToken cancellationToken) => DecideAsync(allow: true, cancellationToken);
+
+    public Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken) => DecideAsync(allow: false, cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(bool allow, CancellationToken cancellationToken)
     {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
+        UserCode = ReadUserCode();
         if (await FindDeviceRequestAsync() is not { } device)
         {
             return WrongCode();
@@ -83,27 +90,22 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
             return LogIn();
         }
 
+        var clientId = device.GetClaim(Claims.ClientId)!;
+        if (!allow)
+        {
+            SecurityLog.DeviceDenied(Log, session.UserId, clientId);
+            // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
+            return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        SecurityLog.DeviceAllowed(Log, session.UserId, clientId);
         // OpenIddict stores this identity in the device code, marks it valid and spends the user code.
         return SignIn(await GrantAsync(device, session, cancellationToken), new AuthenticationProperties { RedirectUri = DonePage },
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    public async Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken)
-    {
-        UserCode = HttpContext.GetOpenIddictServerRequest()?.UserCode;
-        if (await FindDeviceRequestAsync() is null)
-        {
-            return WrongCode();
-        }
-
-        if (await Sessions.FindAsync(HttpContext, cancellationToken) is null)
-        {
-            return LogIn();
-        }
-
-        // OpenIddict marks the device code rejected: the device's next poll gets access_denied.
-        return Forbid(new AuthenticationProperties { RedirectUri = DonePage + "?denied=true" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-    }
+    private string? ReadUserCode() =>
+        HttpContext.GetOpenIddictServerRequest()?.UserCode is { Length: > 0 } code ? DeviceFlowHandlers.Display(code) : null;
 
     /// <summary>The device's request behind the user code (client and scopes), or null for a wrong, used or expired code.</summary>
     private async Task<ClaimsPrincipal?> FindDeviceRequestAsync()

@@ -39,30 +39,12 @@ public abstract partial class DeviceLoginTests(CliFixture fixture)
     private async Task AllowOnActivateAsync(string userCode, string email)
     {
         using var browser = fixture.Identity.CreateOidcClient();
-        var response = await browser.Http.GetAsync("/activate?user_code=" + Uri.EscapeDataString(userCode));
-        if (response.StatusCode == HttpStatusCode.Redirect)
-        {
-            var login = await browser.PostLoginAsync(response.Headers.Location!.OriginalString, email, IdentityHost.DemoPassword);
-            response = await browser.Http.GetAsync(login.Headers.Location!.OriginalString);
-        }
-
-        var page = await response.Content.ReadAsStringAsync();
-        var allowed = await browser.Http.PostAsync("/activate?handler=Allow", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["user_code"] = WebUtility.HtmlDecode(UserCodeField().Match(page).Groups[1].Value),
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        var page = await browser.ReachConfirmationAsync("/activate?user_code=" + Uri.EscapeDataString(userCode), email);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.DecideAsync(page, "Allow")).StatusCode);
     }
 
     [GeneratedRegex(@"enter the code (\S+)")]
     private static partial Regex EnterTheCode();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
-    [GeneratedRegex("type=\"hidden\" name=\"user_code\" value=\"([^\"]*)\"")]
-    private static partial Regex UserCodeField();
 }
 
 [Collection(SqliteCollection.Name)]

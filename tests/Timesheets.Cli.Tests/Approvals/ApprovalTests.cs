@@ -8,10 +8,8 @@ public abstract class ApprovalTests(CliFixture fixture)
     [Fact]
     public async Task Approve_OneSeveralAndAllFromAWeek_ApprovesThem()
     {
-        using var employee = new CliUser(fixture);
-        using var manager = new CliUser(fixture);
-        await employee.LoginAsync(IdentityHost.Employee);
-        await manager.LoginAsync(IdentityHost.Manager);
+        using var employee = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
+        using var manager = await CliUser.LoggedInAsync(fixture, IdentityHost.Manager);
         var monday = fixture.NextWeek();
         var ids = new List<string>();
         for (var day = 0; day < 3; day++)
@@ -48,10 +46,8 @@ public abstract class ApprovalTests(CliFixture fixture)
     [Fact]
     public async Task Reject_WithAReason_TheOwnerSeesIt()
     {
-        using var employee = new CliUser(fixture);
-        using var manager = new CliUser(fixture);
-        await employee.LoginAsync(IdentityHost.Employee);
-        await manager.LoginAsync(IdentityHost.Manager);
+        using var employee = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
+        using var manager = await CliUser.LoggedInAsync(fixture, IdentityHost.Manager);
         var day = Days.Text(fixture.NextWeek());
         var id = (await employee.RunAsync("log", "--hours", "3", "--project", "Internal", "--date", day, "--json")).Id();
 
@@ -69,8 +65,7 @@ public abstract class ApprovalTests(CliFixture fixture)
     [Fact]
     public async Task Approvals_WithoutTheApproveScope_AreRefused()
     {
-        using var employee = new CliUser(fixture);
-        await employee.LoginAsync(IdentityHost.Employee);
+        using var employee = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
 
         var refused = await employee.RunAsync("approvals");
 

@@ -13,8 +13,7 @@ public abstract class EntryTests(CliFixture fixture)
     [Fact]
     public async Task LogListEditDelete_AWeek_ShowsEntriesAndTheWeeksTotal()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var monday = fixture.NextWeek();
 
         var first = await user.RunAsync("log", "--hours", "3", "--project", "Internal", "--date", Day(monday), "--notes", "Planning");
@@ -48,8 +47,7 @@ public abstract class EntryTests(CliFixture fixture)
     [Fact]
     public async Task Log_OverTheDayTotal_IsRefusedBeforeSending()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var day = Day(fixture.NextWeek());
         Assert.Equal(0, (await user.RunAsync("log", "--hours", "20", "--project", "Internal", "--date", day)).ExitCode);
 
@@ -64,8 +62,7 @@ public abstract class EntryTests(CliFixture fixture)
     [Fact]
     public async Task Log_UnknownProject_ShowsTheServersFieldError()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
 
         var refused = await user.RunAsync("log", "--hours", "1", "--project", "No Such Project", "--date", Day(fixture.NextWeek()));
 
@@ -77,8 +74,7 @@ public abstract class EntryTests(CliFixture fixture)
     [Fact]
     public async Task Log_BadHours_ExitsWithRefusedAndSendsNothing()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var day = Day(fixture.NextWeek());
 
         var refused = await user.RunAsync("log", "--hours", "2.555", "--project", "Internal", "--date", day);

@@ -8,8 +8,7 @@ public abstract class OfflineTests(CliFixture fixture)
     [Fact]
     public async Task Log_WhileTheApiIsStopped_QueuesAndSyncStoresEachOnceWithConflictsPerEntry()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Contractor);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Contractor);
         var monday = fixture.NextWeek();
         var full = Days.Text(monday);
         var free = Days.Text(monday.AddDays(1));

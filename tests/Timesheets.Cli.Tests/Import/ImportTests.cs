@@ -63,8 +63,7 @@ public abstract class ImportTests(CliFixture fixture)
         Assert.Equal(100_000, second.Json.GetProperty("created").GetInt64() + second.Json.GetProperty("skipped").GetInt64());
 
         // Counted through the API: a manager's team report over the import's days.
-        using var manager = new CliUser(fixture);
-        await manager.LoginAsync(IdentityHost.Manager);
+        using var manager = await CliUser.LoggedInAsync(fixture, IdentityHost.Manager);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var report = (await manager.RunAsync("report", "--team", "--by", "user", "--json",
             "--from", Days.Text(today.AddDays(-200 - DaysSpan + 1)), "--to", Days.Text(today.AddDays(-200)))).Json;

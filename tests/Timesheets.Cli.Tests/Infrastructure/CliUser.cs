@@ -67,6 +67,14 @@ public sealed class CliUser(CliFixture fixture) : IDisposable
         return result;
     }
 
+    /// <summary>A user at their own terminal, logged in through the browser.</summary>
+    public static async Task<CliUser> LoggedInAsync(CliFixture fixture, string email)
+    {
+        var user = new CliUser(fixture);
+        await user.LoginAsync(email);
+        return user;
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(ConfigDirectory))

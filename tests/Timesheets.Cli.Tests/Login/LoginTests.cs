@@ -41,8 +41,7 @@ public abstract class LoginTests(CliFixture fixture)
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Login_TokenCache_IsReadableByItsOwnerOnly()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
 
         var tokenFile = Assert.Single(Directory.GetFiles(Path.Combine(user.ConfigDirectory, "tokens"), "*.json", SearchOption.AllDirectories));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
@@ -54,8 +53,7 @@ public abstract class LoginTests(CliFixture fixture)
     [Fact]
     public async Task Logout_RevokesAndForgets_ThenCommandsNeedALogin()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var refreshToken = TokenCache.Read(user).GetProperty("refresh_token").GetString()!;
 
         var logout = await user.RunAsync("logout");

@@ -11,8 +11,7 @@ public abstract class RefreshTests(CliFixture fixture)
     [Fact]
     public async Task Commands_PastTheAccessTokensExpiry_RenewWithoutANewLogin()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var first = TokenCache.Read(user);
         // The CLI's clock an hour on: the cached access token is long expired.
         user.Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
@@ -31,8 +30,7 @@ public abstract class RefreshTests(CliFixture fixture)
     [Fact]
     public async Task Commands_WithTheRefreshTokenRevoked_SayALoginIsRequired()
     {
-        using var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Employee);
+        using var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Employee);
         var identity = new IdentityClient(new HttpClient(fixture.Identity.Server.CreateHandler()), new Uri(IdentityHost.Issuer), OidcTestClient.CliClient);
         Assert.Null(await identity.RevokeAsync(TokenCache.Read(user).GetProperty("refresh_token").GetString()!, CancellationToken.None));
         user.Clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(5));

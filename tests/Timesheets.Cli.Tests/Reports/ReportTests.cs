@@ -8,8 +8,7 @@ public abstract class ReportTests(CliFixture fixture)
 {
     private async Task<(CliUser User, string From, string To)> WeekOfWorkAsync()
     {
-        var user = new CliUser(fixture);
-        await user.LoginAsync(IdentityHost.Contractor);
+        var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Contractor);
         var monday = fixture.NextWeek();
         await user.RunAsync("log", "--hours", "3", "--project", "Internal", "--date", Days.Text(monday), "--notes", "Design, review \"v2\"");
         await user.RunAsync("log", "--hours", "2", "--project", "Mobile App", "--date", Days.Text(monday.AddDays(2)));

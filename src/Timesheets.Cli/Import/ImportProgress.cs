@@ -22,19 +22,20 @@ internal sealed class ImportProgress(CliContext context, long total)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async progress =>
             {
-                var task = progress.AddTask("Importing", maxValue: total);
+                var task = progress.AddTask("Starting", maxValue: total);
                 return await work(done =>
                 {
                     task.Value = done;
-                    task.Description = Line(done);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"{done:N0}/{total:N0} rows, {Rate(done):N0} rows/s"); // the ETA is a column
                 });
             });
     }
 
+    private double Rate(long done) => done / Math.Max(context.Clock.GetElapsedTime(_started).TotalSeconds, 0.001);
+
     private string Line(long done)
     {
-        var elapsed = context.Clock.GetElapsedTime(_started);
-        var rate = done / Math.Max(elapsed.TotalSeconds, 0.001);
+        var rate = Rate(done);
         var eta = TimeSpan.FromSeconds(rate > 0 ? (total - done) / rate : 0);
         return string.Create(CultureInfo.InvariantCulture, $"Imported {done:N0} of {total:N0} rows ({rate:N0} rows/s, ETA {eta:hh\\:mm\\:ss})");
     }

@@ -1,0 +1,3 @@
+using Timesheets.Cli;
+
+return await CliApp.RunAsync(args, CliContext.FromSystem());

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Timesheets.Cli.Tests.Infrastructure;
+using Timesheets.Testing;
+
+namespace Timesheets.Cli.Tests.Login;
+
+public abstract partial class DeviceLoginTests(CliFixture fixture)
+{
+    [Fact]
+    public async Task LoginDevice_TheUserAllowsItOnActivate_TheCliIsLoggedIn()
+    {
+        using var user = new CliUser(fixture);
+        using var shown = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var output = new SharedWriter();
+        var code = new TaskCompletionSource<string>();
+        output.Written = text =>
+        {
+            if (EnterTheCode().Match(text) is { Success: true } match)
+            {
+                code.TrySetResult(match.Groups[1].Value);
+            }
+        };
+
+        var login = user.RunAsync(["login", "--device"], output, CancellationToken.None);
+        var userCode = await code.Task.WaitAsync(shown.Token);
+        await AllowOnActivateAsync(userCode, IdentityHost.Manager);
+        var result = await login;
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"open {IdentityHost.Issuer}activate", result.Out, StringComparison.Ordinal);
+        Assert.Empty(user.Opened); // no browser on this machine
+        var whoami = await user.RunAsync("whoami", "--json");
+        Assert.Equal(IdentityHost.Manager, whoami.Json.GetProperty("email").GetString());
+        Assert.True(whoami.Json.GetProperty("allows").GetProperty("approve").GetBoolean());
+    }
+
+    /// <summary>The user on another device: /activate, the code typed in, the real login form, then Allow.</summary>
+    private async Task AllowOnActivateAsync(string userCode, string email)
+    {
+        using var browser = fixture.Identity.CreateOidcClient();
+        var page = await browser.ReachConfirmationAsync("/activate?user_code=" + Uri.EscapeDataString(userCode), email);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.DecideAsync(page, "Allow")).StatusCode);
+    }
+
+    [GeneratedRegex(@"enter the code (\S+)")]
+    private static partial Regex EnterTheCode();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class DeviceLoginTestsOnSqlite(SqliteCliFixture fixture) : DeviceLoginTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeviceLoginTestsOnPostgres(PostgresCliFixture fixture) : DeviceLoginTests(fixture);

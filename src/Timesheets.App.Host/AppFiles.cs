@@ -17,7 +17,8 @@ internal static class AppFiles
         app.Use((context, next) =>
         {
             var path = context.Request.Path.Value ?? "";
-            if (HttpMethods.IsGet(context.Request.Method) && path.Contains('.', StringComparison.Ordinal)
+            // An endpoint (appsettings.json) writes its own answer: never label it Brotli.
+            if (context.GetEndpoint() is null && HttpMethods.IsGet(context.Request.Method) && path.Contains('.', StringComparison.Ordinal)
                 && context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.Ordinal)
                 && files.GetFileInfo(path + ".br").Exists)
             {

@@ -3,8 +3,9 @@ using Timesheets.Contracts;
 namespace Timesheets.App;
 
 /// <summary>
-/// Where the app finds Identity and the API, read from <c>appsettings.json</c>, which the host
-/// writes for its deployment (Timesheets.App.Host), so one build serves any set of URLs.
+/// Where the app finds Identity and the API, read from <c>appsettings.json</c>: the published file
+/// is a placeholder (Blazor fetches only the files it saw at build), which Timesheets.App.Host answers
+/// in its place with its deployment's URLs, so one build serves any set of URLs.
 /// </summary>
 internal sealed record AppSettings(Uri Authority, Uri ApiBase, Uri AppBase)
 {

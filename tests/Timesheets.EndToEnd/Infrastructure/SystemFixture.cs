@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+using Timesheets.Testing;
+
+namespace Timesheets.EndToEnd.Infrastructure;
+
+/// <summary>
+/// Identity, the API and the app host on Kestrel (free loopback ports, SQLite), the published app, and
+/// one Chromium; each test opens its own browser context (its own storage, like a fresh phone).
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    private IdentityServer? _identity;
+    private ApiServer? _api;
+    private AppServer? _app;
+    private IPlaywright? _playwright;
+
+    public string IdentityUrl { get; } = Ports.Url(Ports.Free());
+
+    public string ApiUrl { get; } = Ports.Url(Ports.Free());
+
+    public string AppUrl { get; } = Ports.Url(Ports.Free());
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var root = await PublishedApp.RootAsync(CancellationToken.None);
+        _identity = new IdentityServer(await TestDatabase.CreateAsync("Sqlite", "e2eid"), new Dictionary<string, string?>
+        {
+            ["Identity:Issuer"] = IdentityUrl + "/",
+            ["Identity:MobileRedirectUris:1"] = AppUrl + "/callback",
+            ["Identity:MobilePostLogoutRedirectUris:0"] = AppUrl + "/",
+            ["Identity:CorsOrigins:0"] = AppUrl,
+            ["Identity:AppUrl"] = AppUrl + "/",
+        });
+        Start(_identity, IdentityUrl);
+        _api = new ApiServer(new Dictionary<string, string?>
+        {
+            ["Api:RequireHttps"] = "false",
+            ["Api:CorsOrigins:0"] = AppUrl,
+            ["Auth:Issuer"] = IdentityUrl + "/",
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = (await TestDatabase.CreateAsync("Sqlite", "e2eapi")).ConnectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["Demo:Enabled"] = "true",
+        });
+        Start(_api, ApiUrl);
+        _app = new AppServer(new Dictionary<string, string?>
+        {
+            ["App:Root"] = root, ["App:IdentityUrl"] = IdentityUrl + "/", ["App:ApiUrl"] = ApiUrl + "/",
+        });
+        Start(_app, AppUrl);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh phone: a 360×640 touch screen with empty storage.</summary>
+    public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new()
+    {
+        ViewportSize = new() { Width = 360, Height = 640 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, BaseURL = AppUrl,
+    });
+
+    public Task<IBrowserContext> DesktopAsync() => Browser.NewContextAsync(new()
+    {
+        ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = AppUrl,
+    });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        foreach (var server in new IAsyncDisposable?[] { _app, _api, _identity })
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static void Start<T>(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<T> factory, string url)
+        where T : class
+    {
+        factory.UseKestrel(new Uri(url).Port);
+        factory.StartServer();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}

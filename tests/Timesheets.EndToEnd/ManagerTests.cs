@@ -18,8 +18,8 @@ public sealed class ManagerTests(SystemFixture system)
         var day = AppPages.Monday(DateOnly.FromDateTime(DateTime.Now)).AddDays(-35); // a week no other test writes in
         await employee.LogHoursAsync("Website Redesign", "3", day, "e2e: approve me");
         await employee.LogHoursAsync("Customer Support", "1.5", day, "e2e: reject me");
-        await employee.LogHoursAsync("Internal", "1", day.AddDays(1), "e2e: bulk one");
-        await employee.LogHoursAsync("Internal", "1", day.AddDays(2), "e2e: bulk two");
+        await employee.LogHoursAsync("Internal", "1", day.AddDays(-7), "e2e: bulk one");
+        await employee.LogHoursAsync("Internal", "1", day.AddDays(-6), "e2e: bulk two");
 
         await using var managerContext = await system.PhoneAsync();
         var manager = await managerContext.NewPageAsync();
@@ -55,7 +55,7 @@ public sealed class ManagerTests(SystemFixture system)
         await Expect(employee.Entry("e2e: reject me")).ToContainTextAsync("Rejected");
         await Expect(employee.Entry("e2e: reject me")).ToContainTextAsync("Support hours go on the client's project");
         await Expect(employee.Entry("e2e: bulk two")).ToContainTextAsync("Approved");
-        await employee.Entry("e2e: reject me").ScrollIntoViewIfNeededAsync();
+        await employee.Week(day).EvaluateAsync("week => window.scrollTo(0, week.offsetTop - 64)");
         await employee.ShotAsync("timesheets", forDocs: true);
 
         // The same on a desktop: the menu becomes a side rail.

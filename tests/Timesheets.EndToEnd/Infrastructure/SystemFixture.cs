@@ -20,6 +20,8 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public string AppUrl { get; } = Ports.Url(Ports.Free());
 
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(5);
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -32,6 +34,8 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Identity:MobilePostLogoutRedirectUris:0"] = AppUrl + "/",
             ["Identity:CorsOrigins:0"] = AppUrl,
             ["Identity:AppUrl"] = AppUrl + "/",
+            // Access tokens die within every test: the app keeps working only by renewing them silently.
+            ["Identity:AccessTokenLifetime"] = AccessTokenLifetime.ToString(),
         });
         Start(_identity, IdentityUrl);
         _api = new ApiServer(new Dictionary<string, string?>
@@ -40,6 +44,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Api:CorsOrigins:0"] = AppUrl,
             ["Auth:Issuer"] = IdentityUrl + "/",
             ["Auth:RequireHttpsMetadata"] = "false",
+            ["Auth:ClockSkew"] = "00:00:00", // an expired token is refused at once, not 30 s later
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = (await TestDatabase.CreateAsync("Sqlite", "e2eapi")).ConnectionString,
             ["Database:MigrateOnStart"] = "true",

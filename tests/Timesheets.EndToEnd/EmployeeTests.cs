@@ -60,7 +60,7 @@ public sealed class EmployeeTests(SystemFixture system)
     [Fact]
     public async Task Employee_TypesTheApproveAddress_SeesNoApprovals()
     {
-        await using var context = await system.PhoneAsync();
+        await using var context = await system.PhoneAsync(dark: true);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
@@ -74,6 +74,9 @@ public sealed class EmployeeTests(SystemFixture system)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not available" })).ToBeVisibleAsync();
         await Expect(page.Locator(".card.review")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
-        await page.ShotAsync("approve-not-available");
+        await page.ShotAsync("approve-not-available-dark");
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timesheets" })).ToBeVisibleAsync();
+        await page.ShotAsync("timesheets-dark", forDocs: true);
     }
 }

@@ -15,7 +15,7 @@ internal static class AppPages
         await page.GetByLabel("Password").FillAsync(IdentityHost.DemoPassword);
         if (screenshot is not null)
         {
-            await page.ShotAsync(screenshot, forDocs: true);
+            await page.ShotAsync(screenshot);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
@@ -29,7 +29,7 @@ internal static class AppPages
         await FillEntryAsync(page, project, hours, date, notes);
         if (screenshot is not null)
         {
-            await page.ShotAsync(screenshot, forDocs: true);
+            await page.ShotAsync(screenshot);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log hours" }).ClickAsync();

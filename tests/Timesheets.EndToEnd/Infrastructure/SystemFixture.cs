@@ -67,10 +67,11 @@ public sealed class SystemFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh phone: a 360×640 touch screen with empty storage.</summary>
-    public Task<IBrowserContext> PhoneAsync() => Browser.NewContextAsync(new()
+    /// <summary>A fresh phone: a 360×640 touch screen with empty storage, in the light or dark system theme.</summary>
+    public Task<IBrowserContext> PhoneAsync(bool dark = false) => Browser.NewContextAsync(new()
     {
         ViewportSize = new() { Width = 360, Height = 640 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, BaseURL = AppUrl,
+        ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
     });
 
     public Task<IBrowserContext> DesktopAsync() => Browser.NewContextAsync(new()

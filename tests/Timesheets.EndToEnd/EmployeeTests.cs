@@ -30,6 +30,7 @@ public sealed class EmployeeTests(SystemFixture system)
         var day = AppPages.Monday(today).AddDays(-21 + 2);
         await page.FillEntryAsync("Mobile App", "7.5", day, "e2e: sprint review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log hours" }).ClickAsync();
+        await Expect(page.Entry("e2e: sprint review")).ToBeVisibleAsync(); // saved: back on the list
         await page.LogHoursAsync("Internal", "2", day, "e2e: to be deleted", screenshot: "entry-new");
 
         var week = page.Week(day);

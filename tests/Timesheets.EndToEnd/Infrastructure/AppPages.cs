@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Timesheets.Testing;
+using static Microsoft.Playwright.Assertions;
 
 namespace Timesheets.EndToEnd.Infrastructure;
 
@@ -33,7 +34,7 @@ internal static class AppPages
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log hours" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Timesheets" }).WaitForAsync();
+        await Expect(page.Entry(notes)).ToBeVisibleAsync(); // saved: back on the list, with the entry
     }
 
     public static async Task FillEntryAsync(this IPage page, string project, string hours, DateOnly? date, string notes)

@@ -68,16 +68,44 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh phone: a 360×640 touch screen with empty storage, in the light or dark system theme.</summary>
-    public Task<IBrowserContext> PhoneAsync(bool dark = false) => Browser.NewContextAsync(new()
+    public Task<IBrowserContext> PhoneAsync(bool dark = false) => Logged(Browser.NewContextAsync(new()
     {
         ViewportSize = new() { Width = 360, Height = 640 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2, BaseURL = AppUrl,
         ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
-    });
+    }));
 
-    public Task<IBrowserContext> DesktopAsync() => Browser.NewContextAsync(new()
+    public Task<IBrowserContext> DesktopAsync() => Logged(Browser.NewContextAsync(new()
     {
         ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = AppUrl,
-    });
+    }));
+
+    /// <summary>The browser's console and failed requests go to artifacts/test-results/browser.log, to see why a step waited.</summary>
+    private static async Task<IBrowserContext> Logged(Task<IBrowserContext> created)
+    {
+        var context = await created;
+        Directory.CreateDirectory(Path.GetDirectoryName(BrowserLog)!);
+        context.Console += (_, message) => Write($"console {message.Type}: {message.Text}");
+        context.RequestFailed += (_, request) => Write($"failed {request.Method} {request.Url}: {request.Failure}");
+        context.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Write($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        return context;
+    }
+
+    private static readonly string BrowserLog = Path.Combine(Repository.Root, "artifacts", "test-results", "browser.log");
+    private static readonly Lock LogLock = new();
+
+    private static void Write(string line)
+    {
+        lock (LogLock)
+        {
+            File.AppendAllText(BrowserLog, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}{Environment.NewLine}");
+        }
+    }
 
     public async Task DisposeAsync()
     {

@@ -22,3 +22,8 @@ window.timesheets = {
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) location.reload();
 });
+
+// The service worker keeps the app shell for offline use (published builds; a no-op in development).
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('service-worker.js');
+}

@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+using Timesheets.EndToEnd.Infrastructure;
+using Timesheets.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Timesheets.EndToEnd;
+
+/// <summary>Without network the app still opens (service worker) and says the server cannot be reached, signed in all the same.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class OfflineTests(SystemFixture system)
+{
+    [Fact]
+    public async Task AppShell_Offline_OpensSignedInAndSaysTheServerIsUnreachable()
+    {
+        await using var context = await system.PhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.LogInAsync(IdentityHost.Employee);
+        await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
+
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timesheets" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("you may be offline");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log in" })).ToHaveCountAsync(0);
+        await page.ShotAsync("offline");
+        await context.SetOfflineAsync(false);
+    }
+}

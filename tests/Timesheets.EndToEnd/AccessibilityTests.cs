@@ -1,8 +1,4 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
 
 namespace Timesheets.EndToEnd;
 

@@ -1,8 +1,3 @@
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
-
 namespace Timesheets.EndToEnd;
 
 /// <summary>An employee on a phone: logs hours, sees them pending in their week, edits one, deletes another.</summary>

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
 
 namespace Timesheets.EndToEnd;
 
@@ -14,9 +10,8 @@ public sealed class LogoutTests(SystemFixture system)
     [Fact]
     public async Task Logout_ThenBack_ShowsNoDataAndTheRefreshTokenIsRefused()
     {
-        await using var context = await system.PhoneAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(IdentityHost.Contractor);
+        await using var phone = await system.LoggedInAsync(IdentityHost.Contractor);
+        var page = phone.Page;
         await page.LogHoursAsync("Internal", "4", null, "e2e: contractor day");
         await Expect(page.Entry("e2e: contractor day")).ToBeVisibleAsync();
 

@@ -1,8 +1,3 @@
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
-
 namespace Timesheets.EndToEnd;
 
 /// <summary>A manager approves and rejects an employee's hours; the employee sees the outcome and the reason.</summary>
@@ -12,18 +7,16 @@ public sealed class ManagerTests(SystemFixture system)
     [Fact]
     public async Task Manager_ApprovesOneRejectsOneAndApprovesTwoAtOnce_EmployeeSeesTheOutcome()
     {
-        await using var employeeContext = await system.PhoneAsync();
-        var employee = await employeeContext.NewPageAsync();
-        await employee.LogInAsync(IdentityHost.Employee);
+        await using var employeePhone = await system.LoggedInAsync(IdentityHost.Employee);
+        var employee = employeePhone.Page;
         var day = AppPages.Monday(DateOnly.FromDateTime(DateTime.Now)).AddDays(-35); // a week no other test writes in
         await employee.LogHoursAsync("Website Redesign", "3", day, "e2e: approve me");
         await employee.LogHoursAsync("Customer Support", "1.5", day, "e2e: reject me");
         await employee.LogHoursAsync("Internal", "1", day.AddDays(-7), "e2e: bulk one");
         await employee.LogHoursAsync("Internal", "1", day.AddDays(-6), "e2e: bulk two");
 
-        await using var managerContext = await system.PhoneAsync();
-        var manager = await managerContext.NewPageAsync();
-        await manager.LogInAsync(IdentityHost.Manager);
+        await using var managerPhone = await system.LoggedInAsync(IdentityHost.Manager);
+        var manager = managerPhone.Page;
         await manager.GetByRole(AriaRole.Link, new() { Name = "Approve" }).ClickAsync();
         await Expect(manager.Review("e2e: approve me")).ToBeVisibleAsync();
         await manager.ShotAsync("approve", forDocs: true);

@@ -1,8 +1,3 @@
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
-
 namespace Timesheets.EndToEnd;
 
 /// <summary>Without network the app still opens (service worker) and says the server cannot be reached, signed in all the same.</summary>
@@ -12,9 +7,8 @@ public sealed class OfflineTests(SystemFixture system)
     [Fact]
     public async Task AppShell_Offline_OpensSignedInAndSaysTheServerIsUnreachable()
     {
-        await using var context = await system.PhoneAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(IdentityHost.Employee);
+        await using var phone = await system.LoggedInAsync(IdentityHost.Employee);
+        var (context, page) = phone;
         await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
 
         await context.SetOfflineAsync(true);

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Microsoft.Playwright;
-using Timesheets.EndToEnd.Infrastructure;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
 
 namespace Timesheets.EndToEnd;
 
@@ -13,9 +9,8 @@ public sealed class RenewalTests(SystemFixture system)
     [Fact]
     public async Task Session_PastTheAccessTokensLifetime_RenewsSilently()
     {
-        await using var context = await system.PhoneAsync();
-        var page = await context.NewPageAsync();
-        await page.LogInAsync(IdentityHost.Employee);
+        await using var phone = await system.LoggedInAsync(IdentityHost.Employee);
+        var page = phone.Page;
         var before = await TokensAsync(page);
 
         await Task.Delay(SystemFixture.AccessTokenLifetime + TimeSpan.FromSeconds(1));

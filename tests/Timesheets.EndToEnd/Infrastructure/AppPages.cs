@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using Timesheets.Testing;
-using static Microsoft.Playwright.Assertions;
-
 namespace Timesheets.EndToEnd.Infrastructure;
 
 /// <summary>What a person does in the app, step by step, as the tests say it.</summary>

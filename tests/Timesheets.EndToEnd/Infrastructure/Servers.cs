@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Timesheets.Api;
 using Timesheets.App.Host;
-using Timesheets.Testing;
 
 namespace Timesheets.EndToEnd.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Timesheets.Testing;
-
 namespace Timesheets.EndToEnd.Infrastructure;
 
 /// <summary>
@@ -74,6 +71,15 @@ public sealed class SystemFixture : IAsyncLifetime
         ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
     }));
 
+    /// <summary>A fresh phone with the app open and <paramref name="user"/> logged in.</summary>
+    public async Task<Phone> LoggedInAsync(string user, bool dark = false)
+    {
+        var context = await PhoneAsync(dark);
+        var page = await context.NewPageAsync();
+        await page.LogInAsync(user);
+        return new Phone(context, page);
+    }
+
     public Task<IBrowserContext> DesktopAsync() => Logged(Browser.NewContextAsync(new()
     {
         ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = AppUrl,
@@ -130,6 +136,12 @@ public sealed class SystemFixture : IAsyncLifetime
         factory.UseKestrel(new Uri(url).Port);
         factory.StartServer();
     }
+}
+
+/// <summary>A browser context and its page, closed together.</summary>
+public sealed record Phone(IBrowserContext Context, IPage Page) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole Timesheets system on this machine: Identity (OpenID Connect provider) and the
-# Timesheets API, on SQLite under ./data, with demo users and demo data. Ctrl+C stops everything.
+# Runs the whole Timesheets system on this machine: Identity (OpenID Connect provider), the
+# Timesheets API and the mobile app (a PWA served by Timesheets.App.Host), on SQLite under ./data,
+# with demo users and demo data. Ctrl+C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 IDENTITY_URL=${IDENTITY_URL:-http://127.0.0.1:5001}
 API_URL=${API_URL:-http://127.0.0.1:5002}
+APP_URL=${APP_URL:-http://127.0.0.1:5003}
 DATA=${DATA:-$PWD/data}
 DEMO_PASSWORD=${DEMO_PASSWORD:-Timesheets-demo-2026}
 # Everything under data/ (databases, secrets, logs) is for this user only.
@@ -28,6 +30,9 @@ fi
 echo "Building (Release)..."
 dotnet build src/Timesheets.Identity -c Release -nologo -clp:ErrorsOnly -v quiet
 dotnet build src/Timesheets.Api -c Release -nologo -clp:ErrorsOnly -v quiet
+dotnet build src/Timesheets.App.Host -c Release -nologo -clp:ErrorsOnly -v quiet
+# The app is static files: published (trimmed, Brotli-compressed) once, then served as they are.
+dotnet publish src/Timesheets.App -c Release -nologo -clp:ErrorsOnly -v quiet -o artifacts/app
 
 pids=()
 stop() {
@@ -54,6 +59,10 @@ Identity__RequireHttps=false \
 Database__Provider=Sqlite \
 Database__ConnectionString="Data Source=$DATA/identity.db" \
 Keys__EncryptionKeyFile="$DATA/keys.key" \
+Identity__MobileRedirectUris__0="$APP_URL/callback" \
+Identity__MobilePostLogoutRedirectUris__0="$APP_URL/" \
+Identity__CorsOrigins__0="$APP_URL" \
+Identity__AppUrl="$APP_URL/" \
 Database__MigrateOnStart=true \
 Clients__ImportSecret="$IMPORT_SECRET" \
 Demo__Enabled=true \
@@ -66,6 +75,7 @@ wait_for "$IDENTITY_URL/.well-known/openid-configuration" Identity "$DATA/logs/i
 cd src/Timesheets.Api
 ASPNETCORE_ENVIRONMENT=Development \
 Api__RequireHttps=false \
+Api__CorsOrigins__0="$APP_URL" \
 Auth__Issuer="$IDENTITY_URL/" \
 Auth__RequireHttpsMetadata=false \
 Database__Provider=Sqlite \
@@ -77,9 +87,20 @@ pids+=($!)
 cd ../..
 wait_for "$API_URL/health/ready" API "$DATA/logs/api.log"
 
+cd src/Timesheets.App.Host
+App__Root="$PWD/../../artifacts/app/wwwroot" \
+App__IdentityUrl="$IDENTITY_URL/" \
+App__ApiUrl="$API_URL/" \
+dotnet bin/Release/net10.0/Timesheets.App.Host.dll --urls "$APP_URL" > "$DATA/logs/app.log" 2>&1 &
+pids+=($!)
+cd ../..
+wait_for "$APP_URL/" App "$DATA/logs/app.log"
+
 cat <<INFO
 
   Timesheets is running.
+
+  Mobile app (PWA)            $APP_URL
 
   Identity (OpenID Connect)   $IDENTITY_URL
     discovery                 $IDENTITY_URL/.well-known/openid-configuration

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Timesheets: builds, starts a private PostgreSQL (installing it if needed),
-# runs all test projects, stops PostgreSQL, and ends with one line "N passed, M failed".
+# installs Chromium for the app's end-to-end tests if needed, runs all test projects, stops
+# PostgreSQL, and ends with one line "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -11,6 +12,14 @@ mkdir -p "$results"
 
 pg_start || exit 1
 trap pg_stop EXIT
+
+# The end-to-end tests drive Debian's Chromium through Playwright (never a downloaded browser);
+# they publish the app themselves (tests/Timesheets.EndToEnd/Infrastructure/PublishedApp.cs).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (apt-get)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || {
+    echo "error: Chromium is not installed and apt-get could not install it." >&2; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 echo "Building..."
 dotnet build Timesheets.slnx -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }

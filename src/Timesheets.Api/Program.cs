@@ -23,6 +23,7 @@ builder.Services.AddApiAuthentication(builder.Configuration);
 builder.Services.AddCaller();
 builder.Services.AddUserDirectory();
 builder.Services.AddApiRateLimits(builder.Configuration);
+builder.Services.AddApiCors(builder.Configuration);
 builder.Services.AddProjectCatalog();
 builder.Services.AddApiErrorsAndJson();
 builder.Services.AddValidation();
@@ -41,6 +42,8 @@ await app.PrepareApiAsync();
 app.UseTransportSecurity<ApiSettings>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Preflights are answered before authentication and rate limits: they carry no token.
+app.UseCors();
 app.UseAuthentication();
 // Per caller, so after authentication; before authorization and any handler work.
 app.UseRateLimiter();

@@ -18,6 +18,12 @@ public sealed class ApiSettings : ITransportSettings
 
     /// <summary>Addresses or CIDR networks of the reverse proxies; required with <see cref="BehindProxy"/>.</summary>
     public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Browser origins (the mobile app as a PWA, e.g. <c>https://timesheets.exampleco.com</c>) allowed to call
+    /// the API from their pages: exact origins, no wildcard, no path. Empty: no browser app may call it.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
 }
 
 /// <summary>Which issuer's tokens the API accepts (section <c>Auth</c>).</summary>

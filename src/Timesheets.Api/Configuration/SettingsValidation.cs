@@ -33,9 +33,15 @@ internal static class SettingsValidation
 internal sealed class ApiSettingsValidator : IValidateOptions<ApiSettings>
 {
     public ValidateOptionsResult Validate(string? name, ApiSettings options) =>
-        TransportSecurity.Validate(options, ApiSettings.Section).ToList() is { Count: > 0 } errors
+        TransportSecurity.Validate(options, ApiSettings.Section).Concat(CorsErrors(options.CorsOrigins)).ToList() is { Count: > 0 } errors
             ? ValidateOptionsResult.Fail(errors)
             : ValidateOptionsResult.Success;
+
+    // The browser compares origins exactly; anything else (a path, a wildcard, a trailing slash) would never match or match too much.
+    private static IEnumerable<string> CorsErrors(IEnumerable<string> origins) => origins
+        .Where(origin => !Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || uri.GetLeftPart(UriPartial.Authority) != origin || origin.Contains('*', StringComparison.Ordinal))
+        .Select(origin => $"Each of {SettingsReader.Env("Api:CorsOrigins")} must be an exact origin such as https://timesheets.exampleco.com (scheme, host, port; no path, no wildcard), got '{origin}'.");
 }
 
 internal sealed class AuthSettingsValidator : IValidateOptions<AuthSettings>

@@ -74,6 +74,9 @@ public sealed class IdentitySettings : ITransportSettings
 
     /// <summary>Browser origins (the PWA) allowed to call the token, userinfo and revocation endpoints.</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>The mobile app's address, linked from the login page; empty: no link.</summary>
+    public string AppUrl { get; set; } = "";
 }
 
 /// <summary>The one protected API this server issues access tokens for.</summary>

@@ -101,6 +101,11 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
 
         errors.AddRange(TransportSecurity.Validate(options, IdentitySettings.Section));
 
+        if (options.AppUrl.Length > 0 && (!Uri.TryCreate(options.AppUrl, UriKind.Absolute, out var app) || app.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"{SettingsReader.Env("Identity:AppUrl")} must be empty or the app's absolute http(s) URL (got '{options.AppUrl}').");
+        }
+
         foreach (var uri in options.MobileRedirectUris.Concat(options.MobilePostLogoutRedirectUris).Concat(options.CorsOrigins))
         {
             if (!Uri.TryCreate(uri, UriKind.Absolute, out _))

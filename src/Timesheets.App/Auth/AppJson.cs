@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Timesheets.Client.Auth;
+
+namespace Timesheets.App.Auth;
+
+/// <summary>Source-generated JSON for what the app stores (the app is trimmed: no reflection).</summary>
+[JsonSerializable(typeof(TokenSet))]
+[JsonSerializable(typeof(PendingLogin))]
+internal sealed partial class AppJson : JsonSerializerContext;
+
+/// <summary>What a login started with, kept in this tab until Identity sends the person back.</summary>
+internal sealed record PendingLogin(string State, string Nonce, string CodeVerifier, string ReturnPath);

@@ -1,0 +1,22 @@
+namespace Timesheets.EndToEnd;
+
+/// <summary>Without network the app still opens (service worker) and says the server cannot be reached, signed in all the same.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class OfflineTests(SystemFixture system)
+{
+    [Fact]
+    public async Task AppShell_Offline_OpensSignedInAndSaysTheServerIsUnreachable()
+    {
+        await using var phone = await system.LoggedInAsync(IdentityHost.Employee);
+        var (context, page) = phone;
+        await page.EvaluateAsync("navigator.serviceWorker.ready.then(() => true)");
+
+        await context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Timesheets" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("you may be offline");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log in" })).ToHaveCountAsync(0);
+        await page.ShotAsync("offline");
+        await context.SetOfflineAsync(false);
+    }
+}

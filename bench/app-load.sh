@@ -29,7 +29,7 @@ DRIVER="dotnet $BENCH/AppLoad/bin/Release/net10.0/AppLoad.dll"
 OUT=$(mktemp -d /tmp/timesheets-appload.XXXXXX)
 PUBLISH=${PUBLISH:-$ROOT/artifacts/bench-app}
 mkdir -p "$OUT/logs" "$OUT/sqlite"
-COMMAND="RUNS=$RUNS bench/app-load.sh"
+COMMAND="RUNS=$RUNS${SKIP_BUILD:+ SKIP_BUILD=$SKIP_BUILD} bench/app-load.sh"
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 # shellcheck source=lib.sh
 source "$BENCH/lib.sh"
@@ -128,6 +128,10 @@ row() { # label mode what column target-label target unit
   row "app first load, to \"Log in\" (cache disabled)" nocache app 4 "" "" ms
   row "login to list (cache disabled)" nocache login 4 "≤ 1.5 s" 1500 ms
   row "login to list (cache on)" cache login 4 "≤ 1.5 s" 1500 ms
+  row "… of which Identity: login form to the app's /callback (cache disabled)" nocache identity 4 "" "" ms
+  row "… of which Identity: login form to the app's /callback (cache on)" cache identity 4 "" "" ms
+  row "… login form to the list's heading, before its entries (cache disabled)" nocache heading 4 "" "" ms
+  row "… login form to the list's heading, before its entries (cache on)" cache heading 4 "" "" ms
   echo
   echo "The ten largest responses of the first load (transferred / decoded):"
   echo

@@ -12,6 +12,7 @@
 #   REPORT=/tmp/x.md bench/app-load.sh    write the section elsewhere (default docs/benchmarks.md)
 #   SKIP_BUILD=1 bench/app-load.sh        reuse the last Release build and publish
 #   SERVICE_WORKERS=allow ...             let the app's service worker install (it fetches the shell again)
+#   LOGIN_TRACE=1 REPORT=/tmp/x.md ...    also print every request after pressing "Log in", with its times
 #
 # Targets: first load ≤ 3 MB transferred (Brotli), the list ≤ 1.5 s after login. Nothing is asserted.
 # Everything it starts it stops, by PID. Only 127.0.0.1 is used.

@@ -51,6 +51,13 @@ for (var run = 0; run <= runs; run++)
             await page.GetByLabel("Email").FillAsync(email);
             await page.GetByLabel("Password").FillAsync(password);
             var clock = Stopwatch.StartNew();
+            if (Environment.GetEnvironmentVariable("LOGIN_TRACE") == "1")
+            {
+                // Where the second start spends its time: every request after pressing "Log in", with its start and end.
+                page.Request += (_, r) => Console.WriteLine(string.Create(inv, $"  {clock.Elapsed.TotalMilliseconds,6:F0} ms  > {r.Method} {r.Url}"));
+                page.RequestFinished += (_, r) => Console.WriteLine(string.Create(inv, $"  {clock.Elapsed.TotalMilliseconds,6:F0} ms  < {r.Url}"));
+            }
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
             // Identity's share: checking the password and redirecting until the app's /callback is committed.
             await page.WaitForURLAsync(url => url.StartsWith(appUrl + "/callback", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });

@@ -16,6 +16,10 @@ window.timesheets = {
     document.body.appendChild(form);
     form.submit();
   },
+  // Entries logged offline are sent when the browser says the network is back.
+  watchOnline(app) {
+    window.addEventListener('online', () => app.invokeMethodAsync('OnlineAsync'));
+  },
 };
 
 // A page restored from the back/forward cache would show what it showed before a logout: start afresh.

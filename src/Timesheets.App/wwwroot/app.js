@@ -16,6 +16,16 @@ window.timesheets = {
     document.body.appendChild(form);
     form.submit();
   },
+  // Infinite scroll: the list loads its next page when the marker after the last card nears the screen.
+  observeEnd(marker, list) {
+    const observer = new IntersectionObserver((seen) => {
+      if (!seen.some((e) => e.isIntersecting)) return;
+      // Observing again reports the marker's place afresh: a page too short to push it away loads the next one too.
+      list.invokeMethodAsync('LoadMoreAsync').then(() => { observer.unobserve(marker); observer.observe(marker); });
+    }, { rootMargin: '400px 0px' });
+    observer.observe(marker);
+    return { dispose: () => observer.disconnect() };
+  },
   // Entries logged offline are sent when the browser says the network is back.
   watchOnline(app) {
     window.addEventListener('online', () => app.invokeMethodAsync('OnlineAsync'));

@@ -43,6 +43,24 @@ public sealed class TimesheetListTests : BunitContext
         Assert.Equal(1, _api.Creates);
     }
 
+    [Fact]
+    public void TimesheetList_MoreThanOnePage_WatchesTheEndAndLoadsTheNextPage()
+    {
+        _api.Pages.Clear();
+        _api.Pages.Add("[" + FakeApi.Entry(2, "2026-12-02", "Mobile App") + "]");
+        _api.Pages.Add("[" + FakeApi.Entry(1, "2026-11-20", "Internal") + "]");
+        var page = Render<TimesheetList>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll(".card.entry")));
+
+        // Scrolling to the end is the browser's IntersectionObserver; the button does the same for keyboards.
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == "timesheets.observeEnd");
+        page.Find("button.wide").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".card.entry").Count));
+        Assert.Contains("Internal", page.FindAll(".card.entry")[1].TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("button.wide"));
+    }
+
     private sealed class RefusingRefresher : ITokenRefresher
     {
         public Task<RefreshOutcome> RefreshAsync(TokenSet current, CancellationToken cancellationToken) =>

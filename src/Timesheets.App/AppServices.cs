@@ -1,7 +1,10 @@
 using Timesheets.App.Auth;
+using Timesheets.App.Offline;
+using Timesheets.App.Ui.Offline;
 using Timesheets.App.Ui.Session;
 using Timesheets.Client;
 using Timesheets.Client.Auth;
+using Timesheets.Client.Offline;
 
 namespace Timesheets.App;
 
@@ -22,8 +25,10 @@ internal static class AppServices
     }
 
     /// <summary>Every API call goes through the shared client; its handler adds the token and renews it (one refresh at a time).</summary>
-    public static IServiceCollection AddTimesheetsApi(this IServiceCollection services) =>
-        services.AddSingleton(sp => new TimesheetsClient(new HttpClient(new AuthorizingHandler(sp.GetRequiredService<TokenSession>())
+    public static IServiceCollection AddTimesheetsApi(this IServiceCollection services) => services
+        .AddSingleton<IOfflineStore, BrowserOfflineStore>()
+        .AddSingleton<OfflineEntries>()
+        .AddSingleton(sp => new TimesheetsClient(new HttpClient(new AuthorizingHandler(sp.GetRequiredService<TokenSession>())
         {
             InnerHandler = new HttpClientHandler(),
         })

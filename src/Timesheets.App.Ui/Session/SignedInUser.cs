@@ -5,8 +5,11 @@ using Timesheets.Client.Rules;
 namespace Timesheets.App.Ui.Session;
 
 /// <summary>Who is signed in (from the ID token) and what the granted scope allows (from the token response).</summary>
-public sealed record SignedInUser(string? Name, string? Email, string? Picture, Grants Grants)
+public sealed record SignedInUser(string? Name, string? Email, string? Picture, Grants Grants, bool Contractor = false)
 {
+    /// <summary>Identity's namespaced claim for a user flagged as a contractor (profile scope).</summary>
+    public const string ContractorClaim = "https://api.exampleco.com/contractor";
+
     public string DisplayName => Name ?? Email ?? "You";
 
     public string Initials => string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
@@ -19,7 +22,8 @@ public sealed record SignedInUser(string? Name, string? Email, string? Picture, 
     public static SignedInUser From(string? idToken, Grants grants)
     {
         var claims = Payload(idToken);
-        return new SignedInUser(Claim(claims, "name"), Claim(claims, "email"), Claim(claims, "picture"), grants);
+        var contractor = claims is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(ContractorClaim, out var flag) && flag.ValueKind == JsonValueKind.True;
+        return new SignedInUser(Claim(claims, "name"), Claim(claims, "email"), Claim(claims, "picture"), grants, contractor);
     }
 
     /// <summary>The <c>nonce</c> of an ID token, to match it with the login that asked for it.</summary>

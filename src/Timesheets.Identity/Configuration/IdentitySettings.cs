@@ -88,4 +88,10 @@ public static class ApiResource
     public const string EmailClaim = "https://api.exampleco.com/email";
 
     public const string PermissionsClaim = "permissions";
+
+    /// <summary>
+    /// Auth0-style namespaced claim, <c>true</c> in the ID token and userinfo (profile scope) of a user
+    /// flagged as a contractor, so an app can say so; absent for everyone else.
+    /// </summary>
+    public const string ContractorClaim = "https://api.exampleco.com/contractor";
 }

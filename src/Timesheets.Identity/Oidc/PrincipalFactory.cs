@@ -74,6 +74,11 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
             .SetClaim(ApiResource.EmailClaim, user.Email);
         identity.AddClaim(new Claim(Claims.EmailVerified, user.EmailConfirmed ? "true" : "false", ClaimValueTypes.Boolean));
         identity.AddClaim(new Claim(Claims.UpdatedAt, user.UpdatedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        if (user.IsContractor)
+        {
+            identity.AddClaim(new Claim(ApiResource.ContractorClaim, "true", ClaimValueTypes.Boolean));
+        }
+
         if (authTime is { } time)
         {
             identity.AddClaim(new Claim(Claims.AuthenticationTime, time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
@@ -126,7 +131,7 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     {
         Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         ApiResource.EmailClaim or ApiResource.PermissionsClaim => [OpenIddictConstants.Destinations.AccessToken],
-        Claims.Name or Claims.Nickname or Claims.Picture or Claims.UpdatedAt when identity.HasScope(Scopes.Profile) =>
+        Claims.Name or Claims.Nickname or Claims.Picture or Claims.UpdatedAt or ApiResource.ContractorClaim when identity.HasScope(Scopes.Profile) =>
             [OpenIddictConstants.Destinations.IdentityToken],
         Claims.Email or Claims.EmailVerified when identity.HasScope(Scopes.Email) => [OpenIddictConstants.Destinations.IdentityToken],
         Claims.AuthenticationTime => [OpenIddictConstants.Destinations.IdentityToken],

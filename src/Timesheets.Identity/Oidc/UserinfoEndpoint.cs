@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -30,6 +31,7 @@ internal static class UserinfoEndpoint
             claims[Claims.Nickname] = user.Nickname;
             claims[Claims.Picture] = user.PictureUrl;
             claims[Claims.UpdatedAt] = user.UpdatedAt.ToUnixTimeSeconds();
+            claims[ApiResource.ContractorClaim] = user.IsContractor ? true : null;
         }
 
         if (token.Principal!.HasScope(Scopes.Email))

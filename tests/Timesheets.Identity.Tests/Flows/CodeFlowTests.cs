@@ -62,6 +62,44 @@ public abstract class CodeFlowTests(IdentityFixture fixture)
         Assert.Equal("true", idToken.GetClaim("email_verified").Value);
         Assert.True(idToken.TryGetClaim("updated_at", out _));
         Assert.True(idToken.TryGetClaim("auth_time", out _));
+        Assert.True(idToken.GetPayloadValue<bool>(ContractorClaim));
+    }
+
+    [Fact]
+    public async Task CodeFlow_Employee_IdTokenAndUserinfoSayNothingOfContractor()
+    {
+        using var client = Host.CreateOidcClient();
+        var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
+
+        var idToken = await Jwks.ValidateAsync(client.Http, tokens.IdToken!, OidcTestClient.MobileClient);
+        Assert.Equal("Emma Employee", idToken.GetClaim("name").Value);
+        Assert.False(idToken.TryGetClaim(ContractorClaim, out _));
+        Assert.False((await UserinfoAsync(client, tokens.AccessToken)).TryGetProperty(ContractorClaim, out _));
+    }
+
+    [Fact]
+    public async Task Userinfo_Contractor_SaysContractorWithTheProfileScopeOnly()
+    {
+        using var client = Host.CreateOidcClient();
+        var withProfile = await client.LoginAsync(IdentityHost.Contractor, IdentityHost.DemoPassword);
+        Assert.True((await UserinfoAsync(client, withProfile.AccessToken)).GetProperty(ContractorClaim).GetBoolean());
+
+        using var other = Host.CreateOidcClient();
+        var withoutProfile = await other.LoginAsync(IdentityHost.Contractor, IdentityHost.DemoPassword, scope: "openid email");
+        var idToken = await Jwks.ValidateAsync(other.Http, withoutProfile.IdToken!, OidcTestClient.MobileClient);
+        Assert.False(idToken.TryGetClaim(ContractorClaim, out _));
+        Assert.False((await UserinfoAsync(other, withoutProfile.AccessToken)).TryGetProperty(ContractorClaim, out _));
+    }
+
+    private const string ContractorClaim = "https://api.exampleco.com/contractor";
+
+    private static async Task<JsonElement> UserinfoAsync(OidcTestClient client, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        var response = await client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     [Fact]

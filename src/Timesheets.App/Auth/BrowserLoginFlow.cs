@@ -36,7 +36,7 @@ internal sealed partial class BrowserLoginFlow(AppSettings settings, IdentityCli
     {
         var discovery = await DiscoverAsync(cancellationToken);
         var pending = new PendingLogin(CryptoRandom.CreateUniqueId(32), CryptoRandom.CreateUniqueId(32), CryptoRandom.CreateUniqueId(32),
-            returnPath.StartsWith('/') && !returnPath.StartsWith("//", StringComparison.Ordinal) ? returnPath : "/");
+            returnPath.StartsWith('/') && !returnPath.StartsWith("//", StringComparison.Ordinal) ? returnPath : "/", discovery.TokenEndpoint);
         await js.SetAsync(BrowserStorage.Session, PendingKey, JsonSerializer.Serialize(pending, AppJson.Default.PendingLogin), cancellationToken);
         var url = new RequestUrl(discovery.AuthorizeEndpoint ?? throw new HttpRequestException("Identity advertises no authorization endpoint.")).CreateAuthorizeUrl(
             clientId: AppSettings.ClientId, responseType: OidcConstants.ResponseTypes.Code, scope: AppSettings.Scope,
@@ -64,10 +64,10 @@ internal sealed partial class BrowserLoginFlow(AppSettings settings, IdentityCli
             return LoginOutcome.Failed("This login answer does not belong to a login started here. Log in again.");
         }
 
-        var discovery = await DiscoverAsync(cancellationToken);
+        var tokenEndpoint = pending.TokenEndpoint ?? (await DiscoverAsync(cancellationToken)).TokenEndpoint;
         var response = await _http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
-            Address = discovery.TokenEndpoint, ClientId = AppSettings.ClientId, Code = answer.Code,
+            Address = tokenEndpoint, ClientId = AppSettings.ClientId, Code = answer.Code,
             RedirectUri = settings.Callback.ToString(), CodeVerifier = pending.CodeVerifier,
         }, cancellationToken);
         if (response.IsError || response.AccessToken is null)

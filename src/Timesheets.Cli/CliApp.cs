@@ -28,6 +28,7 @@ public static class CliApp
         }
 
         ExamplesHelpAction.Install(root);
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
+        // No response files: "@…" is an ordinary value here (notes such as "@client call"), never a file to read.
+        return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ internal static class ExportCommand
         {
             string[] fields = [e.Id.ToString(CultureInfo.InvariantCulture), e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Project,
                 e.Hours.ToString(CultureInfo.InvariantCulture), e.Status, e.Notes ?? "", e.ReviewedBy ?? "", e.RejectionReason ?? "", e.Source, e.ExternalId ?? ""];
-            csv.AppendJoin(',', fields.Select(Shared.Csv.Field)).Append('\n');
+            csv.AppendJoin(',', fields.Select(SpreadsheetCsv.Field)).Append('\n');
         }
 
         return csv.ToString();

@@ -29,6 +29,7 @@ internal static class Csv
         }
     }
 
+    /// <summary>A field as RFC 4180 writes it, unchanged otherwise (the import sends it to the API; exports use <see cref="Contracts.SpreadsheetCsv"/>).</summary>
     public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 

@@ -33,6 +33,24 @@ public abstract class ReportTests(CliFixture fixture)
     }
 
     [Fact]
+    public async Task Export_Csv_NotesThatASpreadsheetWouldRun_StayText()
+    {
+        var user = await CliUser.LoggedInAsync(fixture, IdentityHost.Contractor);
+        using var _ = user;
+        var day = Days.Text(fixture.NextWeek().AddDays(4));
+        await user.RunAsync("log", "--hours", "1", "--project", "Internal", "--date", day, "--notes", "=HYPERLINK(\"http://evil\",\"x\")");
+        await user.RunAsync("log", "--hours", "1", "--project", "Internal", "--date", day, "--notes", "@SUM(1)");
+
+        var csv = await user.RunAsync("export", "--format", "csv", "--from", day, "--to", day);
+
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", csv.Out, StringComparison.Ordinal);
+        Assert.Contains(",'@SUM(1)", csv.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", csv.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(",@", csv.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_CsvToStdoutAndJsonToAFile_HoldTheEntries()
     {
         var (user, from, to) = await WeekOfWorkAsync();

@@ -106,16 +106,9 @@ internal static class ReportEndpoints
         var csv = new StringBuilder().Append(report.GroupBy).Append(",hours,entries\n");
         foreach (var row in report.Rows)
         {
-            csv.Append(CsvField(row.Key)).Append(',').Append(row.Hours.ToString(CultureInfo.InvariantCulture)).Append(',').Append(row.Entries).Append('\n');
+            csv.Append(SpreadsheetCsv.Field(row.Key)).Append(',').Append(row.Hours.ToString(CultureInfo.InvariantCulture)).Append(',').Append(row.Entries).Append('\n');
         }
 
         return csv.ToString();
-    }
-
-    // Quote fields and defuse spreadsheet formulas (=, +, -, @) in user-controlled keys.
-    private static string CsvField(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
     }
 }

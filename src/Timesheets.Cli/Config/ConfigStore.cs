@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Timesheets.Cli.Shared;
+using Timesheets.Client.Storage;
 
 namespace Timesheets.Cli.Config;
 
@@ -25,7 +26,7 @@ internal sealed class ConfigStore(string directory)
 
     public async Task<CliConfig> LoadAsync(CancellationToken cancellationToken)
     {
-        var text = await SecureFiles.ReadAsync(FilePath, cancellationToken);
+        var text = await OwnerOnlyFiles.ReadAsync(FilePath, cancellationToken);
         if (text is null)
         {
             return new CliConfig();
@@ -43,7 +44,7 @@ internal sealed class ConfigStore(string directory)
     }
 
     public Task SaveAsync(CliConfig config, CancellationToken cancellationToken) =>
-        SecureFiles.WriteAsync(FilePath, JsonSerializer.Serialize(config, CliJson.Default.CliConfig), cancellationToken);
+        OwnerOnlyFiles.WriteAsync(FilePath, JsonSerializer.Serialize(config, CliJson.Default.CliConfig), cancellationToken);
 
     public async Task UpdateAsync(Func<CliConfig, CliConfig> change, CancellationToken cancellationToken) =>
         await SaveAsync(change(await LoadAsync(cancellationToken)), cancellationToken);

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Timesheets.Cli.Config;
 using Timesheets.Cli.Shared;
 using Timesheets.Client.Auth;
+using Timesheets.Client.Storage;
 
 namespace Timesheets.Cli.Login;
 
@@ -12,7 +12,7 @@ public sealed class FileTokenStore(string path) : ITokenStore
 
     public async Task<TokenSet?> LoadAsync(CancellationToken cancellationToken)
     {
-        var text = await SecureFiles.ReadAsync(Path, cancellationToken);
+        var text = await OwnerOnlyFiles.ReadAsync(Path, cancellationToken);
         try
         {
             return text is null ? null : JsonSerializer.Deserialize(text, CliJson.Default.TokenSet);
@@ -24,7 +24,7 @@ public sealed class FileTokenStore(string path) : ITokenStore
     }
 
     public Task SaveAsync(TokenSet tokens, CancellationToken cancellationToken) =>
-        SecureFiles.WriteAsync(Path, JsonSerializer.Serialize(tokens, CliJson.Default.TokenSet), cancellationToken);
+        OwnerOnlyFiles.WriteAsync(Path, JsonSerializer.Serialize(tokens, CliJson.Default.TokenSet), cancellationToken);
 
     public Task ClearAsync(CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal static class ApprovalBulk
         {
             errors["action"] = ["The action is approve or reject."];
         }
-        else if (request.Action == "reject" && Review.ReasonErrors(request.Reason) is { } reasonErrors)
+        else if (request.Action == "reject" && EntryShape.ReasonErrors(request.Reason) is { } reasonErrors)
         {
             errors = reasonErrors;
         }

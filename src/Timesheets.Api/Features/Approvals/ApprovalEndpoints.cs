@@ -43,7 +43,7 @@ internal static class ApprovalEndpoints
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> RejectAsync(
         long id, RejectRequest request, [FromServices] Caller caller, ApiDataContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (Review.ReasonErrors(request.Reason) is { } errors)
+        if (EntryShape.ReasonErrors(request.Reason) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -26,7 +26,6 @@ internal static class Review
         _ => ReviewRefusal.None,
     };
 
-    public static Dictionary<string, string[]>? ReasonErrors(string? reason) => EntryShape.ReasonErrors(reason);
 
     /// <summary>Approves (reason null) or rejects the entry, recording who and when, its change and its audit event.</summary>
     public static void Apply(ApiDataContext db, TimesheetEntry entry, Caller caller, string? rejectionReason, DateTime now)

@@ -47,7 +47,7 @@ internal static class EntryCreation
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value),
+        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
             exceptId: null, reserveId: true, errors, cancellationToken);
         if (errors.Count > 0)
         {
@@ -60,7 +60,7 @@ internal static class EntryCreation
             OwnerEmail = ownerEmail,
             Date = draft.Date!.Value,
             ProjectId = project!.Id,
-            Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
+            Centihours = EntryShape.ToCentihours(draft.Hours!.Value),
             Notes = draft.Notes,
             Status = EntryStatus.Pending,
             Source = EntrySource.App,

@@ -11,10 +11,6 @@ namespace Timesheets.Api.Features.Timesheets;
 /// </summary>
 internal static class EntryRules
 {
-    public const int MaxHoursPerDay = EntryLimits.MaxHoursPerDay;
-
-    public const int MaxCentihoursPerDay = EntryLimits.MaxCentihoursPerDay;
-
     /// <summary>Rules that need no database: the shared ones, with this server's date window.</summary>
     public static Dictionary<string, string[]> CheckShape(EntryDraft draft, EntrySettings settings, DateOnly today) =>
         EntryShape.Check(draft, today, settings.MaxDaysInPast, settings.MaxDaysInFuture);
@@ -64,8 +60,6 @@ internal static class EntryRules
 
         return id;
     }
-
-    public static int ToCentihours(decimal hours) => EntryShape.ToCentihours(hours);
 
     private static string Truncate(string value) => value.Length <= 100 ? value : value[..100];
 }

@@ -87,7 +87,7 @@ internal static class TimesheetEndpoints
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
-            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryRules.ToCentihours(draft.Hours!.Value),
+            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
                 exceptId: entry.Id, reserveId: false, errors, cancellationToken);
         }
 
@@ -99,7 +99,7 @@ internal static class TimesheetEndpoints
         var before = entry.ToResponse();
         entry.Date = draft.Date!.Value;
         entry.ProjectId = project!.Id;
-        entry.Centihours = EntryRules.ToCentihours(draft.Hours!.Value);
+        entry.Centihours = EntryShape.ToCentihours(draft.Hours!.Value);
         entry.Notes = draft.Notes;
         // An edit is a resubmission: it goes back to the approver with a clean slate.
         entry.Status = EntryStatus.Pending;

@@ -120,11 +120,11 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
         foreach (var (row, draft, email) in drafts)
         {
             var key = (email, draft.Date!.Value);
-            var total = _dayTotals[key] + EntryRules.ToCentihours(draft.Hours!.Value);
+            var total = _dayTotals[key] + EntryShape.ToCentihours(draft.Hours!.Value);
             _dayTotals[key] = total;
-            if (total > EntryRules.MaxCentihoursPerDay)
+            if (total > EntryLimits.MaxCentihoursPerDay)
             {
-                Report(row.Row, "hours", $"{email} would have {total / 100m} hours on {draft.Date:yyyy-MM-dd}; a day has at most 24.");
+                Report(row.Row, "hours", $"{email} would have {total / 100m} hours on {draft.Date:yyyy-MM-dd}; a day has at most {EntryLimits.MaxHoursPerDay}.");
                 continue;
             }
 
@@ -134,7 +134,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
                 OwnerEmail = email,
                 Date = draft.Date!.Value,
                 ProjectId = _projects[draft.Project!.Trim()]!.Value,
-                Centihours = EntryRules.ToCentihours(draft.Hours!.Value),
+                Centihours = EntryShape.ToCentihours(draft.Hours!.Value),
                 Notes = draft.Notes,
                 Status = EntryStatus.Pending,
                 Source = EntrySource.Batch,

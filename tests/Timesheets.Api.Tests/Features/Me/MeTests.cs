@@ -1,5 +1,4 @@
 using System.Net;
-using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -58,7 +57,7 @@ public abstract class MeTests(ApiFixture fixture)
         // least 0.01, inclusive both ends, so no exclusiveMinimum and the bounds the API enforces.
         var hours = doc.GetProperty("components").GetProperty("schemas").GetProperty("EntryRequest").GetProperty("properties").GetProperty("hours");
         Assert.Equal(0.01m, hours.GetProperty("minimum").GetDecimal());
-        Assert.Equal(EntryRules.MaxHoursPerDay, hours.GetProperty("maximum").GetDecimal());
+        Assert.Equal(EntryLimits.MaxHoursPerDay, hours.GetProperty("maximum").GetDecimal());
         Assert.False(hours.TryGetProperty("exclusiveMinimum", out _) || hours.TryGetProperty("exclusiveMaximum", out _), hours.GetRawText());
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Users;
 using Timesheets.ServiceDefaults;
 
@@ -17,11 +18,13 @@ internal static class SettingsValidation
         services.AddOptions<ClientSettings>().Bind(configuration.GetSection(ClientSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section)).ValidateOnStart();
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
+        services.AddOptions<MfaSettings>().Bind(configuration.GetSection(MfaSettings.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdentitySettings>, IdentitySettingsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettingsValidator>();
         services.AddSingleton<IValidateOptions<ClientSettings>, ClientSettingsValidator>();
         services.AddSingleton<IValidateOptions<DemoSettings>, DemoSettingsValidator>();
         services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
+        services.AddSingleton<IValidateOptions<MfaSettings>, MfaSettingsValidator>();
         return services;
     }
 }
@@ -153,4 +156,32 @@ internal sealed class RateLimitSettingsValidator : IValidateOptions<RateLimitSet
         options.LoginPermits >= 1 && options.TokenPermits >= 1 && options.Window > TimeSpan.Zero
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail("RateLimits:LoginPermits and RateLimits:TokenPermits must be at least 1 and RateLimits:Window positive.");
+}
+
+internal sealed class MfaSettingsValidator : IValidateOptions<MfaSettings>
+{
+    public ValidateOptionsResult Validate(string? name, MfaSettings options)
+    {
+        var errors = new List<string>();
+        foreach (var role in options.RequiredRoles ?? [])
+        {
+            // Role names as the seeding and the admin pages make them; a typo would silently require nothing.
+            if (role.Length > 256 || role.Any(char.IsControl))
+            {
+                errors.Add($"{SettingsReader.Env("Mfa:RequiredRoles")} entries must be role names of at most 256 printable characters.");
+            }
+        }
+
+        if (options.RecentLoginMaxAge < TimeSpan.FromMinutes(1) || options.RecentLoginMaxAge > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{SettingsReader.Env("Mfa:RecentLoginMaxAge")} must be between 00:01:00 and 1.00:00:00 (got {options.RecentLoginMaxAge}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AuthenticatorIssuer) || options.AuthenticatorIssuer.Length > 64 || options.AuthenticatorIssuer.Contains(':'))
+        {
+            errors.Add($"{SettingsReader.Env("Mfa:AuthenticatorIssuer")} must be a name of 1 to 64 characters without ':' (got '{options.AuthenticatorIssuer}').");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -72,6 +73,7 @@ internal static class AuthorizeEndpoint
 
         var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
         var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
+        AuthenticationMethods.Apply(principal, session.UsedSecondFactor);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -49,7 +49,8 @@ internal static class OidcServerExtensions
                 // Advertised in discovery; API scopes also live in the scope store, tied to the API resource.
                 options.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. PermissionNames.All.Keys]);
                 options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Nickname, Claims.Picture, Claims.UpdatedAt,
-                    Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, ApiResource.EmailClaim, ApiResource.PermissionsClaim);
+                    Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, Claims.AuthenticationMethodReference,
+                    Claims.AuthenticationContextReference, ApiResource.EmailClaim, ApiResource.PermissionsClaim);
                 options.RegisterResources(settings.ApiAudience);
 
                 // PKCE for every code request, and only S256: "plain" is neither accepted nor advertised.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -50,6 +51,8 @@ internal static class TokenEndpoint
             // The client's registration is read again: a scope withdrawn from it leaves its refreshed tokens at once.
             var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
             var principal = principals.CreateForUser(account, granted, clientScopes, authTime, granted);
+            // How the user logged in travels in the code, device code and refresh tokens, as auth_time does.
+            AuthenticationMethods.Apply(principal, AuthenticationMethods.FromGrant(grant.Principal));
 
             var settings = http.RequestServices.GetRequiredService<IOptions<IdentitySettings>>().Value;
             var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();

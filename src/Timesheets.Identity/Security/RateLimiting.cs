@@ -52,7 +52,10 @@ internal static class RateLimiting
             return null;
         }
 
-        if (path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase))
+        // The login steps (password, second factor, enrolment) and the account forms that take a password or code.
+        if (path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase) ||
+            path.StartsWithSegments("/account/password", StringComparison.OrdinalIgnoreCase) ||
+            path.StartsWithSegments("/account/mfa", StringComparison.OrdinalIgnoreCase))
         {
             return "login";
         }

@@ -52,4 +52,34 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Rate limit hit on {Path} from {RemoteIp}")]
     public static partial void RateLimited(ILogger logger, string path, string? remoteIp);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "User {UserId} enrolled an authenticator app (two-factor authentication on)")]
+    public static partial void MfaEnrolled(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Information, Message = "User {UserId} turned two-factor authentication off")]
+    public static partial void MfaDisabled(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Warning, Message = "Second-factor code failed for user {UserId} from {RemoteIp}")]
+    public static partial void MfaCodeFailed(ILogger logger, string userId, string? remoteIp);
+
+    [LoggerMessage(EventId = 1033, Level = LogLevel.Warning, Message = "User {UserId} logged in with a recovery code; {Remaining} left")]
+    public static partial void RecoveryCodeUsed(ILogger logger, string userId, int remaining);
+
+    [LoggerMessage(EventId = 1034, Level = LogLevel.Warning, Message = "Second factor of user {UserId} reset: authenticator, recovery codes and sessions removed")]
+    public static partial void MfaReset(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1035, Level = LogLevel.Information, Message = "User {UserId} must enrol a second factor before logging in (role requires it)")]
+    public static partial void MfaEnrolmentRequired(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1036, Level = LogLevel.Information, Message = "Password accepted for user {UserId} from {RemoteIp}; waiting for the second factor")]
+    public static partial void MfaCodeRequested(ILogger logger, string userId, string? remoteIp);
+
+    [LoggerMessage(EventId = 1037, Level = LogLevel.Information, Message = "User {UserId} changed their password")]
+    public static partial void PasswordChanged(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 1038, Level = LogLevel.Information, Message = "User {UserId} revoked authorization {AuthorizationId} of client {ClientId}")]
+    public static partial void AuthorizationRevoked(ILogger logger, string userId, string authorizationId, string? clientId);
+
+    [LoggerMessage(EventId = 1039, Level = LogLevel.Information, Message = "Fresh login required for {Path}: the session of user {UserId} is older than {MaxAge}")]
+    public static partial void RecentLoginRequired(ILogger logger, string? userId, string path, TimeSpan maxAge);
 }

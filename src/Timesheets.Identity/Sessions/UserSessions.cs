@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Users;
@@ -24,9 +25,13 @@ namespace Timesheets.Identity.Sessions;
 /// with a second read of the user and re-issue the cookie on every request.
 /// </remarks>
 internal sealed class UserSessions(PrincipalFactory principals, IdentityDataContext db, IOptions<IdentityOptions> identity,
-    SignInManager<ApplicationUser> signIn, ILogger<SecurityLog.Events> logger)
+    SignInManager<ApplicationUser> signIn, MfaPolicy mfa, ILogger<SecurityLog.Events> logger)
 {
-    /// <summary>The session's user, or null: no cookie, an expired one, a deleted user, or a stamp changed since (logged out).</summary>
+    /// <summary>
+    /// The session's user, or null: no cookie, an expired one, a deleted user, a stamp changed since
+    /// (logged out), or a session without the second factor of a user whose role now requires one (they
+    /// log in again, through enrolment if need be).
+    /// </summary>
     public async Task<Session?> FindAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var result = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -43,7 +48,13 @@ internal sealed class UserSessions(PrincipalFactory principals, IdentityDataCont
             return null;
         }
 
-        return new Session(account, result.Properties?.IssuedUtc);
+        var secondFactor = AuthenticationMethods.FromSession(result.Principal);
+        if (!secondFactor && await mfa.IsRequiredAsync(account.User.Id, cancellationToken))
+        {
+            return null;
+        }
+
+        return new Session(account, result.Properties?.IssuedUtc, secondFactor);
     }
 
     /// <summary>Ends the session for good (see <see cref="InvalidateAllAsync"/>) and deletes this browser's cookie.</summary>
@@ -66,8 +77,8 @@ internal sealed class UserSessions(PrincipalFactory principals, IdentityDataCont
             .SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), cancellationToken);
 }
 
-/// <summary>A live login session: the user (with permissions, for the grant) and when they logged in.</summary>
-internal sealed record Session(UserAccount Account, DateTimeOffset? AuthenticatedAt)
+/// <summary>A live login session: the user (with permissions, for the grant), when they logged in, and whether with a second factor.</summary>
+internal sealed record Session(UserAccount Account, DateTimeOffset? AuthenticatedAt, bool UsedSecondFactor)
 {
     public string UserId => Account.User.Id;
 }

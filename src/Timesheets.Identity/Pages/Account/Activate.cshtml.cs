@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Sessions;
@@ -120,7 +121,9 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
     private async Task<ClaimsPrincipal> GrantAsync(ClaimsPrincipal device, Session session, CancellationToken cancellationToken)
     {
         var clientScopes = await Principals.ClientApiScopesAsync(device.GetClaim(Claims.ClientId), cancellationToken);
-        return Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null);
+        var principal = Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null);
+        AuthenticationMethods.Apply(principal, session.UsedSecondFactor);
+        return principal;
     }
 
     private PageResult WrongCode()

@@ -2,9 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Timesheets.Identity.Oidc;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Security;
-using Timesheets.Identity.Sessions;
 using Timesheets.Identity.Users;
 using Timesheets.ServiceDefaults;
 
@@ -14,7 +13,9 @@ namespace Timesheets.Identity.Pages.Account;
 /// Email + password login. Unknown user, wrong password, disabled account and blocked (account,
 /// address) pair all get the same message, and every failure path costs exactly one password hash,
 /// so neither the page nor its timing tells an attacker which emails have accounts or which are
-/// blocked. Failures block the pair, never the account (<see cref="LoginThrottle"/>).
+/// blocked. Failures block the pair, never the account (<see cref="LoginThrottle"/>). A user with a
+/// second factor, or whose role requires one, has no session after the password: the code page or
+/// the enrolment page comes next (<see cref="LoginSteps"/>).
 /// </summary>
 public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
 {
@@ -106,17 +107,25 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
             return await FailedAsync(pair, client);
         }
 
-        await throttle.SucceededAsync(pair, cancellationToken);
-        await signIn.SignInAsync(user, isPersistent: false);
-        // The password was typed for this very authorization request: /authorize needs no consent page.
-        if (LocalRequestUrl.IsFor(ReturnUrl, "/authorize"))
+        var steps = HttpContext.RequestServices.GetRequiredService<LoginSteps>();
+        switch (await steps.PasswordVerifiedAsync(user, cancellationToken))
         {
-            HttpContext.RequestServices.GetRequiredService<InteractionProofs>().Issue(HttpContext, Interaction.LoggedIn, user.Id, ReturnUrl!);
+            case AfterPassword.CodeRequired:
+                // The password alone is an unfinished attempt: its slot stays counted until the code is
+                // right (and blocks the pair if it was the last), so knowing the password buys no extra
+                // guesses at the code.
+                await throttle.FailedAsync(pair, cancellationToken);
+                SecurityLog.MfaCodeRequested(_log, user.Id, ip);
+                return RedirectToPage("/Account/LoginCode", new { ReturnUrl });
+            case AfterPassword.EnrolmentRequired:
+                await throttle.SucceededAsync(pair, cancellationToken);
+                SecurityLog.MfaEnrolmentRequired(_log, user.Id);
+                return RedirectToPage("/Account/LoginEnrol", new { ReturnUrl });
         }
-        SecurityLog.LoginSucceeded(_log, user.Id, ip);
 
-        // Only local return URLs: the login page is never an open redirect.
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/account/logged-in");
+        await throttle.SucceededAsync(pair, cancellationToken);
+        // The password was typed for this very authorization request: /authorize needs no consent page.
+        return LocalRedirect(steps.Finish(HttpContext, Url, user.Id, ReturnUrl));
     }
 
     private void SpendDummyHash() =>

@@ -11,9 +11,12 @@ public abstract class IdentityFixture(string provider) : IAsyncLifetime
 
     public string Provider { get; } = provider;
 
+    /// <summary>Settings of this fixture's server beyond the test host's own (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Host = new IdentityHost(await TestDatabase.CreateAsync(Provider, "identity"));
+        Host = new IdentityHost(await TestDatabase.CreateAsync(Provider, "identity"), Settings);
         _ = Host.Server; // start it: migrations, keys, seeding
     }
 

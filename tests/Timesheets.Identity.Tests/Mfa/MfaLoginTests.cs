@@ -1,0 +1,130 @@
+using System.Net;
+using static Timesheets.Identity.Tests.Mfa.MfaSteps;
+
+namespace Timesheets.Identity.Tests.Mfa;
+
+/// <summary>
+/// Logins with an authenticator app, end to end through the real pages: enrolment on the account
+/// page, the code step after the password, recovery codes, and what the ID token says about it.
+/// </summary>
+public abstract class MfaLoginTests(MfaFixture fixture)
+{
+    private IdentityHost Host => fixture.Host;
+
+    [Fact]
+    public async Task TotpLogin_EnrolledOnTheAccountPage_AsksForTheCodeAfterThePasswordAndTheIdTokenSaysMfa()
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        using var first = Host.CreateOidcClient();
+        var passwordOnly = await first.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        Assert.Equal(["pwd"], Methods(passwordOnly.IdToken!).Amr);
+        Assert.Null(Methods(passwordOnly.IdToken!).Acr);
+        var (key, _) = await first.EnrolOnAccountPageAsync();
+
+        using var browser = Host.CreateOidcClient();
+        var (url, _, afterPassword) = await browser.PasswordStepAsync(email);
+        var codePage = ExpectRedirect(afterPassword, CodePage);
+
+        // The right password alone is no session: /authorize still wants a login.
+        ExpectRedirect(await browser.Http.GetAsync(url), "http://localhost/account/login?");
+
+        var tokens = await browser.LoginWithCodeAsync(email, () => Totp(key));
+        var (amr, acr) = Methods(tokens.IdToken!);
+        Assert.Equal(["pwd", "otp", "mfa"], amr);
+        Assert.Equal(MultiFactorAcr, acr);
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1030);
+        Assert.DoesNotContain(Host.Logs.Lines, l => l.Message.Contains(key, StringComparison.OrdinalIgnoreCase));
+        Assert.False(string.IsNullOrEmpty(codePage));
+    }
+
+    [Fact]
+    public async Task AmrAndAcr_AfterRefresh_StillSayTheLoginUsedTheSecondFactor()
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        using var browser = Host.CreateOidcClient();
+        await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        var (key, _) = await browser.EnrolOnAccountPageAsync();
+
+        using var app = Host.CreateOidcClient();
+        var tokens = await app.LoginWithCodeAsync(email, () => Totp(key));
+        var refreshed = await OidcTestClient.ExpectTokensAsync(await app.RefreshAsync(tokens.RefreshToken!));
+        var again = await OidcTestClient.ExpectTokensAsync(await app.RefreshAsync(refreshed.RefreshToken!));
+
+        foreach (var idToken in new[] { refreshed.IdToken!, again.IdToken! })
+        {
+            Assert.Equal(["pwd", "otp", "mfa"], Methods(idToken).Amr);
+            Assert.Equal(MultiFactorAcr, Methods(idToken).Acr);
+        }
+    }
+
+    [Fact]
+    public async Task WrongCode_CountsTowardThePairBlockLikeAWrongPassword_WhileTheUserLogsInFromElsewhere()
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.31"));
+        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        var (key, _) = await owner.EnrolOnAccountPageAsync();
+
+        // Someone who knows the password: it takes one slot, each wrong code one more; the last one blocks the pair.
+        using var attacker = Host.CreateOidcClient(IPAddress.Parse("203.0.113.31"));
+        var codePage = ExpectRedirect((await attacker.PasswordStepAsync(email)).AfterPassword, CodePage);
+        for (var i = 1; i < MfaFixture.MaxFailures; i++)
+        {
+            var wrong = await attacker.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = WrongTotp(key) });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains(Refused, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Blocked: the right code, and then the right password, are refused from that address.
+        var right = await attacker.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = Totp(key) });
+        Assert.Contains(Refused, await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var password = await attacker.PostLoginAsync("/account/login", email, IdentityHost.DemoPassword);
+        Assert.Equal(HttpStatusCode.OK, password.StatusCode);
+        Assert.Contains("Wrong email or password", await password.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Host.Logs.Lines, l => l.EventId == 1032);
+
+        // The owner, from their own address, is not locked out.
+        using var elsewhere = Host.CreateOidcClient(IPAddress.Parse("198.51.100.32"));
+        var tokens = await elsewhere.LoginWithCodeAsync(email, () => Totp(key));
+        Assert.Equal(MultiFactorAcr, Methods(tokens.IdToken!).Acr);
+    }
+
+    [Fact]
+    public async Task RecoveryCode_LogsInOnce_AndIsRefusedTheSecondTime()
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        using var owner = Host.CreateOidcClient();
+        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        var (_, codes) = await owner.EnrolOnAccountPageAsync();
+
+        using var lostPhone = Host.CreateOidcClient(IPAddress.Parse("198.51.100.41"));
+        // Typed as people type it: lower case, without the dash.
+        var tokens = await lostPhone.LoginWithCodeAsync(email, () => codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant());
+        Assert.Equal(MultiFactorAcr, Methods(tokens.IdToken!).Acr);
+
+        using var again = Host.CreateOidcClient(IPAddress.Parse("198.51.100.42"));
+        var codePage = ExpectRedirect((await again.PasswordStepAsync(email)).AfterPassword, CodePage);
+        var reused = await again.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = codes[0] });
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains(Refused, await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var other = await again.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = codes[1] });
+        ExpectRedirect(other, "/authorize?");
+        Assert.Equal(2, Host.Logs.Lines.Count(l => l.EventId == 1033));
+    }
+
+    [Fact]
+    public async Task CodePage_WithoutThePasswordStep_SendsBackToTheLoginPage()
+    {
+        using var browser = Host.CreateOidcClient();
+
+        ExpectRedirect(await browser.Http.GetAsync(CodePage), "/account/login");
+        ExpectRedirect(await browser.Http.GetAsync(EnrolPage), "/account/login");
+    }
+}
+
+[Collection(SqliteMfaCollection.Name)]
+public sealed class MfaLoginTestsOnSqlite(SqliteMfaFixture f) : MfaLoginTests(f);
+
+[Collection(PostgresMfaCollection.Name)]
+public sealed class MfaLoginTestsOnPostgres(PostgresMfaFixture f) : MfaLoginTests(f);

@@ -90,6 +90,32 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     }
 
     [Fact]
+    public async Task WrongCodes_FromManyAddresses_LockTheAccountForAFewMinutes()
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.51"));
+        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        var (key, _) = await owner.EnrolOnAccountPageAsync();
+
+        // Five wrong codes in a row, two per address (the pair's other slot is the password's), as a botnet would.
+        for (var wrongCodes = 0; wrongCodes < 5;)
+        {
+            using var bot = Host.CreateOidcClient(IPAddress.Parse($"203.0.113.{60 + wrongCodes}"));
+            var codePage = ExpectRedirect((await bot.PasswordStepAsync(email)).AfterPassword, CodePage);
+            for (var i = 0; i < MfaFixture.MaxFailures - 1 && wrongCodes < 5; i++, wrongCodes++)
+            {
+                await bot.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = WrongTotp(key) });
+            }
+        }
+
+        // Now even the right password and code from a fresh address are refused.
+        using var fresh = Host.CreateOidcClient(IPAddress.Parse("198.51.100.52"));
+        var refused = (await fresh.PasswordStepAsync(email)).AfterPassword;
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Wrong email or password", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecoveryCode_LogsInOnce_AndIsRefusedTheSecondTime()
     {
         var email = await fixture.CreateUserAsync("Employee");

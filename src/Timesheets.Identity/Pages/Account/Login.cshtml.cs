@@ -114,7 +114,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
                 // The password alone is an unfinished attempt: its slot stays counted until the code is
                 // right (and blocks the pair if it was the last), so knowing the password buys no extra
                 // guesses at the code.
-                await throttle.FailedAsync(pair, cancellationToken);
+                if (await throttle.FailedAsync(pair, cancellationToken) is { } blockedFor)
+                {
+                    SecurityLog.LoginPairBlocked(_log, pair[..16], client, blockedFor);
+                }
+
                 SecurityLog.MfaCodeRequested(_log, user.Id, ip);
                 return RedirectToPage("/Account/LoginCode", new { ReturnUrl });
             case AfterPassword.EnrolmentRequired:

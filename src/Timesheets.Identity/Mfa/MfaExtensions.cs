@@ -20,6 +20,14 @@ internal static class MfaExtensions
         services.AddScoped<AppSessions>();
         services.AddScoped<TwoFactorReset>();
 
+        // Identity's authenticator provider with replay protection, as the one Identity's sign-in and UserManager use.
+        services.AddTransient<OneTimeAuthenticatorProvider>();
+        services.Configure<IdentityOptions>(options =>
+        {
+            options.Tokens.ProviderMap[OneTimeAuthenticatorProvider.Name] = new TokenProviderDescriptor(typeof(OneTimeAuthenticatorProvider));
+            options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
+        });
+
         // Identity's half-login cookie, named and secured like the others (__Host- under HTTPS). Fifteen
         // minutes instead of Identity's five: a mandatory enrolment may mean installing an app first.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)

@@ -19,22 +19,26 @@ public abstract class MfaLoginTests(MfaFixture fixture)
         var passwordOnly = await first.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
         Assert.Equal(["pwd"], Methods(passwordOnly.IdToken!).Amr);
         Assert.Null(Methods(passwordOnly.IdToken!).Acr);
-        var (key, _) = await first.EnrolOnAccountPageAsync();
+        var (key, _, enrolmentCode) = await first.EnrolOnAccountPageAsync();
 
         using var browser = Host.CreateOidcClient();
-        var (url, _, afterPassword) = await browser.PasswordStepAsync(email);
+        var (url, pkce, afterPassword) = await browser.PasswordStepAsync(email);
         var codePage = ExpectRedirect(afterPassword, CodePage);
 
         // The right password alone is no session: /authorize still wants a login.
         ExpectRedirect(await browser.Http.GetAsync(url), "http://localhost/account/login?");
 
-        var tokens = await browser.LoginWithCodeAsync(email, () => Totp(key));
+        // A code already accepted once (here: the enrolment's) is refused, though still within its window.
+        var replayed = await browser.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = enrolmentCode });
+        Assert.Contains(Refused, await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var afterCode = await browser.SubmitAsync(codePage, null, new Dictionary<string, string> { ["Code"] = Totp(key, 1) });
+        var tokens = await browser.RedeemAsync(await browser.Http.GetAsync(ExpectRedirect(afterCode, "/authorize?")), pkce);
         var (amr, acr) = Methods(tokens.IdToken!);
         Assert.Equal(["pwd", "otp", "mfa"], amr);
         Assert.Equal(MultiFactorAcr, acr);
         Assert.Contains(Host.Logs.Lines, l => l.EventId == 1030);
         Assert.DoesNotContain(Host.Logs.Lines, l => l.Message.Contains(key, StringComparison.OrdinalIgnoreCase));
-        Assert.False(string.IsNullOrEmpty(codePage));
     }
 
     [Fact]
@@ -43,10 +47,10 @@ public abstract class MfaLoginTests(MfaFixture fixture)
         var email = await fixture.CreateUserAsync("Employee");
         using var browser = Host.CreateOidcClient();
         await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _) = await browser.EnrolOnAccountPageAsync();
+        var (key, _, _) = await browser.EnrolOnAccountPageAsync();
 
         using var app = Host.CreateOidcClient();
-        var tokens = await app.LoginWithCodeAsync(email, () => Totp(key));
+        var tokens = await app.LoginWithCodeAsync(email, () => Totp(key, 1));
         var refreshed = await OidcTestClient.ExpectTokensAsync(await app.RefreshAsync(tokens.RefreshToken!));
         var again = await OidcTestClient.ExpectTokensAsync(await app.RefreshAsync(refreshed.RefreshToken!));
 
@@ -63,7 +67,7 @@ public abstract class MfaLoginTests(MfaFixture fixture)
         var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.31"));
         await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _) = await owner.EnrolOnAccountPageAsync();
+        var (key, _, _) = await owner.EnrolOnAccountPageAsync();
 
         // Someone who knows the password: it takes one slot, each wrong code one more; the last one blocks the pair.
         using var attacker = Host.CreateOidcClient(IPAddress.Parse("203.0.113.31"));
@@ -85,7 +89,7 @@ public abstract class MfaLoginTests(MfaFixture fixture)
 
         // The owner, from their own address, is not locked out.
         using var elsewhere = Host.CreateOidcClient(IPAddress.Parse("198.51.100.32"));
-        var tokens = await elsewhere.LoginWithCodeAsync(email, () => Totp(key));
+        var tokens = await elsewhere.LoginWithCodeAsync(email, () => Totp(key, 1));
         Assert.Equal(MultiFactorAcr, Methods(tokens.IdToken!).Acr);
     }
 
@@ -95,7 +99,7 @@ public abstract class MfaLoginTests(MfaFixture fixture)
         var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.51"));
         await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _) = await owner.EnrolOnAccountPageAsync();
+        var (key, _, _) = await owner.EnrolOnAccountPageAsync();
 
         // Five wrong codes in a row, two per address (the pair's other slot is the password's), as a botnet would.
         for (var wrongCodes = 0; wrongCodes < 5;)
@@ -121,7 +125,7 @@ public abstract class MfaLoginTests(MfaFixture fixture)
         var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient();
         await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (_, codes) = await owner.EnrolOnAccountPageAsync();
+        var (_, codes, _) = await owner.EnrolOnAccountPageAsync();
 
         using var lostPhone = Host.CreateOidcClient(IPAddress.Parse("198.51.100.41"));
         // Typed as people type it: lower case, without the dash.

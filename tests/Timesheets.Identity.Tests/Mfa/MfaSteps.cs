@@ -19,8 +19,13 @@ internal static partial class MfaSteps
     public const string EnrolPage = "/account/login/enrol";
     public const string Refused = "That code is not right, or there were too many attempts";
 
-    /// <summary>The code a phone's authenticator app shows now for the key.</summary>
-    public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+    /// <summary>
+    /// The code a phone's authenticator app shows now for the key, or <paramref name="steps"/> 30-second
+    /// steps later: a code is accepted once, so a second login within the same step uses the next one
+    /// (the server accepts two steps either side of now).
+    /// </summary>
+    public static string Totp(string key, int steps = 0) =>
+        new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));
 
     /// <summary>A 6-digit code that is not the current one (nor a neighbour Identity would also accept).</summary>
     public static string WrongTotp(string key)
@@ -57,15 +62,19 @@ internal static partial class MfaSteps
 
     public static List<string> RecoveryCodesOn(string html) => [.. RecoveryCode().Matches(html).Select(m => m.Groups[1].Value)];
 
-    /// <summary>Turns two-factor authentication on at <c>/account/mfa</c> for the browser's logged-in user; returns the key and recovery codes.</summary>
-    public static async Task<(string Key, List<string> RecoveryCodes)> EnrolOnAccountPageAsync(this OidcTestClient browser)
+    /// <summary>
+    /// Turns two-factor authentication on at <c>/account/mfa</c> for the browser's logged-in user; returns
+    /// the key, the recovery codes and the code that confirmed the enrolment (spent).
+    /// </summary>
+    public static async Task<(string Key, List<string> RecoveryCodes, string UsedCode)> EnrolOnAccountPageAsync(this OidcTestClient browser)
     {
         var key = KeyOn(await browser.Http.GetStringAsync("/account/mfa"));
-        var enabled = await browser.SubmitAsync("/account/mfa", "Enable", new Dictionary<string, string> { ["Code"] = Totp(key) });
+        var used = Totp(key);
+        var enabled = await browser.SubmitAsync("/account/mfa", "Enable", new Dictionary<string, string> { ["Code"] = used });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         var codes = RecoveryCodesOn(await enabled.Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Count);
-        return (key, codes);
+        return (key, codes, used);
     }
 
     /// <summary>A code-flow login to the PWA redirect (no consent page) up to the password; returns the authorize URL, PKCE and where the password led.</summary>

@@ -20,9 +20,9 @@ public abstract class TwoFactorResetTests(MfaFixture fixture)
         var email = await fixture.CreateUserAsync("Employee");
         using var browser = Host.CreateOidcClient();
         await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, codes) = await browser.EnrolOnAccountPageAsync();
+        var (key, codes, _) = await browser.EnrolOnAccountPageAsync();
         using var app = Host.CreateOidcClient();
-        var tokens = await app.LoginWithCodeAsync(email, () => Totp(key));
+        var tokens = await app.LoginWithCodeAsync(email, () => Totp(key, 1));
 
         await using (var scope = Host.Services.CreateAsyncScope())
         {

@@ -10,10 +10,8 @@ public abstract class DeviceMfaTests(MfaFixture fixture)
     [Fact]
     public async Task DeviceFlow_AllowedFromASecondFactorSession_IdTokensCarryAmrAndAcrAfterRefresh()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var session = new DeviceSession(fixture.Host);
-        await session.Browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        await session.Browser.EnrolOnAccountPageAsync();
+        var (email, _, _, _) = await session.Browser.EnrolledEmployeeAsync(fixture);
 
         var code = await DeviceSession.ExpectCodeAsync(session.StartAsync());
         var page = await session.Browser.ReachConfirmationAsync("/activate?user_code=" + Uri.EscapeDataString(code.UserCode!), email);

@@ -14,12 +14,8 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     [Fact]
     public async Task TotpLogin_EnrolledOnTheAccountPage_AsksForTheCodeAfterThePasswordAndTheIdTokenSaysMfa()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var first = Host.CreateOidcClient();
-        var passwordOnly = await first.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        Assert.Equal(["pwd"], Methods(passwordOnly.IdToken!).Amr);
-        Assert.Null(Methods(passwordOnly.IdToken!).Acr);
-        var (key, _, enrolmentCode) = await first.EnrolOnAccountPageAsync();
+        var (email, key, _, enrolmentCode) = await first.EnrolledEmployeeAsync(fixture);
 
         using var browser = Host.CreateOidcClient();
         var (url, pkce, afterPassword) = await browser.PasswordStepAsync(email);
@@ -44,10 +40,8 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     [Fact]
     public async Task AmrAndAcr_AfterRefresh_StillSayTheLoginUsedTheSecondFactor()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var browser = Host.CreateOidcClient();
-        await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _, _) = await browser.EnrolOnAccountPageAsync();
+        var (email, key, _, _) = await browser.EnrolledEmployeeAsync(fixture);
 
         using var app = Host.CreateOidcClient();
         var tokens = await app.LoginWithCodeAsync(email, () => Totp(key, 1));
@@ -64,10 +58,8 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     [Fact]
     public async Task WrongCode_CountsTowardThePairBlockLikeAWrongPassword_WhileTheUserLogsInFromElsewhere()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.31"));
-        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _, _) = await owner.EnrolOnAccountPageAsync();
+        var (email, key, _, _) = await owner.EnrolledEmployeeAsync(fixture);
 
         // Someone who knows the password: it takes one slot, each wrong code one more; the last one blocks the pair.
         using var attacker = Host.CreateOidcClient(IPAddress.Parse("203.0.113.31"));
@@ -96,10 +88,8 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     [Fact]
     public async Task WrongCodes_FromManyAddresses_LockTheAccountForAFewMinutes()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient(IPAddress.Parse("198.51.100.51"));
-        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, _, _) = await owner.EnrolOnAccountPageAsync();
+        var (email, key, _, _) = await owner.EnrolledEmployeeAsync(fixture);
 
         // Five wrong codes in a row, two per address (the pair's other slot is the password's), as a botnet would.
         for (var wrongCodes = 0; wrongCodes < 5;)
@@ -122,10 +112,8 @@ public abstract class MfaLoginTests(MfaFixture fixture)
     [Fact]
     public async Task RecoveryCode_LogsInOnce_AndIsRefusedTheSecondTime()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var owner = Host.CreateOidcClient();
-        await owner.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (_, codes, _) = await owner.EnrolOnAccountPageAsync();
+        var (email, _, codes, _) = await owner.EnrolledEmployeeAsync(fixture);
 
         using var lostPhone = Host.CreateOidcClient(IPAddress.Parse("198.51.100.41"));
         // Typed as people type it: lower case, without the dash.

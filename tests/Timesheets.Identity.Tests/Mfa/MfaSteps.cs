@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OtpNet;
+using Timesheets.Identity.Tests.Infrastructure;
 
 namespace Timesheets.Identity.Tests.Mfa;
 
@@ -75,6 +76,26 @@ internal static partial class MfaSteps
         var codes = RecoveryCodesOn(await enabled.Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Count);
         return (key, codes, used);
+    }
+
+    /// <summary>A new employee of the fixture's server, logged in in <paramref name="browser"/> and enrolled at <c>/account/mfa</c>.</summary>
+    public static async Task<(string Email, string Key, List<string> RecoveryCodes, string UsedCode)> EnrolledEmployeeAsync(
+        this OidcTestClient browser, IdentityFixture fixture)
+    {
+        var email = await fixture.CreateUserAsync("Employee");
+        await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
+        var (key, codes, used) = await browser.EnrolOnAccountPageAsync();
+        return (email, key, codes, used);
+    }
+
+    /// <summary>A mandatory enrolment right after the password (<c>/account/login/enrol</c>); returns the key.</summary>
+    public static async Task<string> EnrolAfterPasswordAsync(this OidcTestClient browser, string email)
+    {
+        var enrolPage = ExpectRedirect((await browser.PasswordStepAsync(email)).AfterPassword, EnrolPage);
+        var key = KeyOn(await browser.Http.GetStringAsync(enrolPage));
+        var enrolled = await browser.SubmitAsync(enrolPage, null, new Dictionary<string, string> { ["Code"] = Totp(key) });
+        Assert.Equal(10, RecoveryCodesOn(await enrolled.Content.ReadAsStringAsync()).Count);
+        return key;
     }
 
     /// <summary>A code-flow login to the PWA redirect (no consent page) up to the password; returns the authorize URL, PKCE and where the password led.</summary>

@@ -17,10 +17,8 @@ public abstract class TwoFactorResetTests(MfaFixture fixture)
     [Fact]
     public async Task Reset_EnrolledEmployee_RemovesTheFactorEndsEverySessionAndTheNextLoginNeedsOnlyThePassword()
     {
-        var email = await fixture.CreateUserAsync("Employee");
         using var browser = Host.CreateOidcClient();
-        await browser.LoginAsync(email, IdentityHost.DemoPassword, redirectUri: IdentityHost.PwaRedirect);
-        var (key, codes, _) = await browser.EnrolOnAccountPageAsync();
+        var (email, key, codes, _) = await browser.EnrolledEmployeeAsync(fixture);
         using var app = Host.CreateOidcClient();
         var tokens = await app.LoginWithCodeAsync(email, () => Totp(key, 1));
 
@@ -55,9 +53,7 @@ public abstract class TwoFactorResetTests(MfaFixture fixture)
     {
         var email = await fixture.CreateUserAsync("Manager");
         using var browser = Host.CreateOidcClient();
-        var enrolPage = ExpectRedirect((await browser.PasswordStepAsync(email)).AfterPassword, EnrolPage);
-        var oldKey = KeyOn(await browser.Http.GetStringAsync(enrolPage));
-        await browser.SubmitAsync(enrolPage, null, new Dictionary<string, string> { ["Code"] = Totp(oldKey) });
+        var oldKey = await browser.EnrolAfterPasswordAsync(email);
 
         await using (var scope = Host.Services.CreateAsyncScope())
         {

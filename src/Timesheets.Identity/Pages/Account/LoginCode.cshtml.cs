@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,25 +17,13 @@ namespace Timesheets.Identity.Pages.Account;
 /// minutes after five wrong codes in a row: only someone who knows the password gets this far, and
 /// the code's million values must not be guessed from many addresses at once.
 /// </summary>
-public sealed class LoginCodeModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : PageModel
+public sealed class LoginCodeModel(SignInManager<ApplicationUser> signIn, ILoggerFactory loggers) : SecondStepPageModel
 {
     internal const string FailureMessage = "That code is not right, or there were too many attempts. Type the code your app shows now.";
 
     private readonly ILogger _log = loggers.CreateLogger(SecurityLog.Category);
 
-    private LoginSteps Steps => HttpContext.RequestServices.GetRequiredService<LoginSteps>();
-
     private LoginThrottle Throttle => HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
-
-    [BindProperty]
-    [Required(ErrorMessage = "Enter the code from your authenticator app.")]
-    [StringLength(32)]
-    public string Code { get; set; } = "";
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public string? ErrorMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
         await Steps.PendingUserAsync() is { TwoFactorEnabled: true } ? Page() : BackToLogin();
@@ -90,8 +77,6 @@ public sealed class LoginCodeModel(SignInManager<ApplicationUser> signIn, ILogge
 
         return LocalRedirect(Steps.Finish(HttpContext, Url, user.Id, ReturnUrl));
     }
-
-    private RedirectToPageResult BackToLogin() => RedirectToPage("/Account/Login", new { ReturnUrl });
 
     private PageResult Failed()
     {

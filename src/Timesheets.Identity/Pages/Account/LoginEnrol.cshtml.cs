@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Users;
 
@@ -11,23 +9,11 @@ namespace Timesheets.Identity.Pages.Account;
 /// user's role requires a second factor they do not have. There is no session until the first code
 /// from their new app matches; then the recovery codes are shown once and the login goes on.
 /// </summary>
-public sealed class LoginEnrolModel : PageModel
+public sealed class LoginEnrolModel : SecondStepPageModel
 {
-    private LoginSteps Steps => HttpContext.RequestServices.GetRequiredService<LoginSteps>();
-
     private Authenticators Authenticators => HttpContext.RequestServices.GetRequiredService<Authenticators>();
 
-    [BindProperty]
-    [Required(ErrorMessage = "Enter the code from your authenticator app.")]
-    [StringLength(32)]
-    public string Code { get; set; } = "";
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
     public AuthenticatorSetup? Setup { get; private set; }
-
-    public string? ErrorMessage { get; private set; }
 
     /// <summary>Set once enrolled: the codes to show, and where the login continues.</summary>
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
@@ -72,6 +58,4 @@ public sealed class LoginEnrolModel : PageModel
     /// </summary>
     private async Task<ApplicationUser?> PendingAsync() =>
         await Steps.PendingUserAsync() is { TwoFactorEnabled: false } user ? user : null;
-
-    private RedirectToPageResult BackToLogin() => RedirectToPage("/Account/Login", new { ReturnUrl });
 }

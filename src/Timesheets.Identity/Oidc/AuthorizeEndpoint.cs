@@ -70,8 +70,13 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(ConsentPage + QueryString.Create("ReturnUrl", requestUrl));
         }
 
+        if (principals.AudienceOf(request, grant: null) is not { } audience)
+        {
+            return Forbid(Errors.InvalidTarget, PrincipalFactory.OneAudience);
+        }
+
         var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
-        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
+        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null, audience);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -120,7 +120,9 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
     private async Task<ClaimsPrincipal> GrantAsync(ClaimsPrincipal device, Session session, CancellationToken cancellationToken)
     {
         var clientScopes = await Principals.ClientApiScopesAsync(device.GetClaim(Claims.ClientId), cancellationToken);
-        return Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null);
+        // The device request named at most one API (DeviceFlowHandlers.ValidateResources); else the Timesheets API.
+        var audience = Principals.AudienceOf([], device) ?? Configuration.ApiResource.Identifier;
+        return Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null, audience);
     }
 
     private PageResult WrongCode()

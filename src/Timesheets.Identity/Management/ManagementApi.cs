@@ -78,7 +78,7 @@ internal static class ManagementApi
     public static IResult Problem(int status, string detail, IDictionary<string, string[]>? errors = null) =>
         errors is null
             ? TypedResults.Problem(statusCode: status, detail: detail)
-            : TypedResults.ValidationProblem(errors, detail: detail);
+            : TypedResults.Problem(statusCode: status, detail: detail, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }
 
 /// <summary>401 and 403 of the Management API as problem+json with RFC 6750 challenges; other paths as before.</summary>

@@ -2,6 +2,7 @@ using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Hosting;
 using Timesheets.Identity.Keys;
+using Timesheets.Identity.Management;
 using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
@@ -21,6 +22,7 @@ builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddAccountPages();
 builder.Services.AddErrorResponses();
+builder.Services.AddManagementApi(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOidcEndpoints();
+app.MapManagementApi();
 app.MapRazorPages();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });

@@ -71,3 +71,9 @@ public sealed class DeviceFlowTestsOnSqlite(SqliteIdentityFixture f) : Device.De
 
 [Collection(PostgresCollection.Name)]
 public sealed class DeviceFlowTestsOnPostgres(PostgresIdentityFixture f) : Device.DeviceFlowTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ManagementTokenTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementTokenTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ManagementTokenTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementTokenTests(f);

@@ -126,6 +126,28 @@ public sealed partial class OidcTestClient(HttpClient http) : IDisposable
         return await ExpectTokensAsync(await RedeemCodeAsync(code, pkce.Verifier, clientId, redirectUri));
     }
 
+    /// <summary>The Management API's audience on the test host (issuer + <c>api/v2/</c>).</summary>
+    public static readonly string ManagementAudience = Contracts.ManagementScopes.AudienceFor(IdentityHost.Issuer);
+
+    /// <summary>
+    /// A user's access token for the Management API, through the CLI's client (registered for it) and a
+    /// loopback redirect, as <c>timesheets admin …</c> gets one: it carries the user's management permissions.
+    /// </summary>
+    public async Task<TokenResponse> LoginForManagementAsync(string email, string password)
+    {
+        const string redirect = "http://127.0.0.1:49152/callback";
+        var pkce = Pkce.New();
+        var url = AuthorizeUrl(pkce, "m1", new Dictionary<string, string?> { ["audience"] = ManagementAudience },
+            clientId: CliClient, redirectUri: redirect, scope: DefaultScopes);
+        var code = QueryHelpers.ParseQuery((await AuthorizeAsync(url, email, password)).Query)["code"].ToString();
+        if (string.IsNullOrEmpty(code))
+        {
+            throw new InvalidOperationException("No code in the redirect of the management login.");
+        }
+
+        return await ExpectTokensAsync(await RedeemCodeAsync(code, pkce.Verifier, CliClient, redirect));
+    }
+
     public Task<HttpResponseMessage> RedeemCodeAsync(string code, string? verifier, string clientId = MobileClient, string redirectUri = MobileRedirect) =>
         TokenAsync(new Dictionary<string, string?>
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Timesheets.Identity.Keys;
+using Timesheets.Identity.Management.Logs;
+using Timesheets.Identity.Management.ResourceServers;
 using Timesheets.Identity.Users;
 
 namespace Timesheets.Identity.Data;
@@ -30,6 +32,8 @@ internal sealed class PermissionConfiguration : IEntityTypeConfiguration<Permiss
         builder.HasKey(p => p.Name);
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Description).HasMaxLength(500);
+        builder.Property(p => p.Audience).HasMaxLength(300);
+        builder.HasIndex(p => p.Audience);
     }
 }
 
@@ -66,5 +70,39 @@ internal sealed class LoginBlockConfiguration : IEntityTypeConfiguration<LoginBl
         builder.HasKey(b => b.Key);
         builder.Property(b => b.Key).HasMaxLength(64);
         builder.HasIndex(b => b.UpdatedAt);
+        builder.Property(b => b.AccountKey).HasMaxLength(64);
+        builder.HasIndex(b => b.AccountKey);
+    }
+}
+
+internal sealed class ResourceServerConfiguration : IEntityTypeConfiguration<ResourceServer>
+{
+    public void Configure(EntityTypeBuilder<ResourceServer> builder)
+    {
+        builder.ToTable("ResourceServers");
+        builder.Property(r => r.Id).HasMaxLength(64);
+        builder.Property(r => r.Identifier).HasMaxLength(300);
+        builder.HasIndex(r => r.Identifier).IsUnique();
+        builder.Property(r => r.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class LogEventConfiguration : IEntityTypeConfiguration<LogEvent>
+{
+    public void Configure(EntityTypeBuilder<LogEvent> builder)
+    {
+        builder.ToTable("Logs");
+        builder.Property(e => e.Type).HasMaxLength(16);
+        builder.Property(e => e.Description).HasMaxLength(1000);
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.ClientId).HasMaxLength(100);
+        builder.Property(e => e.Ip).HasMaxLength(64);
+        builder.Property(e => e.TargetType).HasMaxLength(32);
+        builder.Property(e => e.TargetId).HasMaxLength(450);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.Type, e.At });
+        builder.HasIndex(e => new { e.ActorId, e.At });
+        builder.HasIndex(e => new { e.TargetId, e.At });
     }
 }

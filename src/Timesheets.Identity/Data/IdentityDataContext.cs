@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Timesheets.Identity.Keys;
+using Timesheets.Identity.Management.Logs;
+using Timesheets.Identity.Management.ResourceServers;
 using Timesheets.Identity.Users;
 
 namespace Timesheets.Identity.Data;
@@ -23,6 +25,10 @@ public abstract class IdentityDataContext(DbContextOptions options)
     public DbSet<LoginBlock> LoginBlocks => Set<LoginBlock>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ResourceServer> ResourceServers => Set<ResourceServer>();
+
+    public DbSet<LogEvent> Logs => Set<LogEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

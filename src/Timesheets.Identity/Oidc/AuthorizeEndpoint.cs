@@ -71,8 +71,13 @@ internal static class AuthorizeEndpoint
                 : Results.Redirect(ConsentPage + QueryString.Create("ReturnUrl", requestUrl));
         }
 
+        if (principals.AudienceOf(request, grant: null) is not { } audience)
+        {
+            return Forbid(Errors.InvalidTarget, PrincipalFactory.OneAudience);
+        }
+
         var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
-        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null);
+        var principal = principals.CreateForUser(session!.Account, request.GetScopes(), clientScopes, authTime, grantedLimit: null, audience);
         AuthenticationMethods.Apply(principal, session.UsedSecondFactor);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

@@ -47,11 +47,11 @@ internal static class OidcServerExtensions
                 options.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow().AllowDeviceAuthorizationFlow();
 
                 // Advertised in discovery; API scopes also live in the scope store, tied to the API resource.
-                options.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. PermissionNames.All.Keys]);
+                options.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. PermissionNames.All.Keys, .. ManagementScopes.All.Keys]);
                 options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Nickname, Claims.Picture, Claims.UpdatedAt,
                     Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, Claims.AuthenticationMethodReference,
                     Claims.AuthenticationContextReference, ApiResource.EmailClaim, ApiResource.PermissionsClaim);
-                options.RegisterResources(settings.ApiAudience);
+                options.RegisterResources(settings.ApiAudience, ManagementScopes.AudienceFor(settings.Issuer));
 
                 // PKCE for every code request, and only S256: "plain" is neither accepted nor advertised.
                 options.RequireProofKeyForCodeExchange();

@@ -21,6 +21,8 @@ namespace Timesheets.Identity.Oidc;
 /// </summary>
 internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<IdentitySettings> settings, IOpenIddictApplicationManager applications)
 {
+    public const string OneAudience = "A token is for one API: name one audience (or resource).";
+
     public static readonly IReadOnlySet<string> OidcScopes = new HashSet<string>(StringComparer.Ordinal)
     {
         Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess,
@@ -45,10 +47,35 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
                 // No Distinct in SQL: it would need a lateral join (APPLY), which SQLite does not have.
                 Permissions = db.UserRoles.Where(ur => ur.UserId == u.Id)
                     .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp.PermissionName)
+                    .Join(db.Permissions, name => name, p => p.Name, (_, p) => new AccountPermission(p.Name, p.Audience))
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return found is null ? null : new UserAccount(found.User, [.. found.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        return found is null ? null : new UserAccount(found.User, [.. found.Permissions.Distinct().OrderBy(p => p.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// The API a token is for: the one <c>resource</c> (or Auth0 <c>audience</c>) of the request, else
+    /// the one the grant was made for, else the Timesheets API. Null when several are named: a token
+    /// is for one API (as Auth0's are), so the caller answers <c>invalid_target</c>.
+    /// </summary>
+    public string? AudienceOf(OpenIddictRequest request, ClaimsPrincipal? grant) => AudienceOf(request.GetResources(), grant);
+
+    /// <inheritdoc cref="AudienceOf(OpenIddictRequest, ClaimsPrincipal?)"/>
+    public string? AudienceOf(IEnumerable<string> requestedResources, ClaimsPrincipal? grant)
+    {
+        var requested = requestedResources.Distinct(StringComparer.Ordinal).ToList();
+        if (requested.Count == 0 && grant is not null)
+        {
+            requested = [.. grant.GetResources().Distinct(StringComparer.Ordinal)];
+        }
+
+        return requested.Count switch
+        {
+            0 => settings.Value.ApiAudience,
+            1 => requested[0],
+            _ => null,
+        };
     }
 
     /// <param name="account">The user and their permissions, from <see cref="FindUserAsync"/>.</param>
@@ -56,11 +83,13 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     /// <param name="authTime">When the user logged in, for the ID token's <c>auth_time</c>.</param>
     /// <param name="clientApiScopes">The API scopes the client is registered for, from <see cref="ClientApiScopesAsync"/>.</param>
     /// <param name="grantedLimit">On refresh: the scopes first granted, which a refreshed token never exceeds.</param>
+    /// <param name="audience">The API the token is for, from <see cref="AudienceOf(OpenIddictRequest, ClaimsPrincipal?)"/>: only its permissions go in.</param>
     public ClaimsPrincipal CreateForUser(UserAccount account, IEnumerable<string> requestedScopes,
-        IReadOnlySet<string> clientApiScopes, DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit)
+        IReadOnlySet<string> clientApiScopes, DateTimeOffset? authTime, IReadOnlySet<string>? grantedLimit, string audience)
     {
         var user = account.User;
-        var scopes = requestedScopes.Where(OidcScopes.Contains).Concat(account.Permissions.Where(clientApiScopes.Contains))
+        var scopes = requestedScopes.Where(OidcScopes.Contains)
+            .Concat(account.Grants.Where(p => p.Audience == audience).Select(p => p.Name).Where(clientApiScopes.Contains))
             .Where(s => grantedLimit is null || grantedLimit.Contains(s))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -84,7 +113,7 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
             identity.AddClaim(new Claim(Claims.AuthenticationTime, time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         }
 
-        return Finish(identity, scopes);
+        return Finish(identity, scopes, audience);
     }
 
     /// <summary>The API scopes (<c>scp:</c> permissions other than the OIDC ones) a client is registered for; none for an unknown client.</summary>
@@ -93,17 +122,21 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
             ? await ApiScopesAsync(application, cancellationToken)
             : new HashSet<string>();
 
-    public async Task<ClaimsPrincipal> CreateForClientAsync(object application, IEnumerable<string> requestedScopes, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> CreateForClientAsync(object application, IEnumerable<string> requestedScopes, string audience,
+        CancellationToken cancellationToken)
     {
         var clientId = await applications.GetClientIdAsync(application, cancellationToken) ?? "";
-        var granted = await ApiScopesAsync(application, cancellationToken);
+        var registered = await ApiScopesAsync(application, cancellationToken);
+        // Only the scopes of the API the token is for (one indexed read of the small permission table).
+        var granted = (await db.Permissions.AsNoTracking().Where(p => p.Audience == audience && registered.Contains(p.Name))
+            .Select(p => p.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var requested = requestedScopes.ToList();
         var scopes = requested.Count == 0 ? [.. granted] : requested.Where(granted.Contains).ToList();
 
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, clientId)
             .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken));
-        return Finish(identity, scopes);
+        return Finish(identity, scopes, audience);
     }
 
     private async Task<IReadOnlySet<string>> ApiScopesAsync(object application, CancellationToken cancellationToken) =>
@@ -116,12 +149,12 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     private static ClaimsIdentity NewIdentity() =>
         new(authenticationType: "Timesheets", nameType: Claims.Name, roleType: Claims.Role);
 
-    private ClaimsPrincipal Finish(ClaimsIdentity identity, IReadOnlyCollection<string> scopes)
+    private static ClaimsPrincipal Finish(ClaimsIdentity identity, IReadOnlyCollection<string> scopes, string audience)
     {
         var apiScopes = scopes.Where(s => !OidcScopes.Contains(s)).ToList();
         identity.AddClaim(new Claim(ApiResource.PermissionsClaim, JsonSerializer.Serialize(apiScopes), JsonClaimValueTypes.JsonArray));
         identity.SetScopes(scopes);
-        identity.SetResources(settings.Value.ApiAudience);
+        identity.SetResources(audience);
         identity.SetDestinations(claim => Destinations(claim, identity));
         return new ClaimsPrincipal(identity);
     }
@@ -139,5 +172,14 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     };
 }
 
-/// <summary>A user as loaded for a grant: the account and the permissions of its roles, sorted.</summary>
-internal sealed record UserAccount(ApplicationUser User, IReadOnlyList<string> Permissions);
+/// <summary>A user as loaded for a grant: the account and the permissions of its roles (of every API), sorted by name.</summary>
+internal sealed record UserAccount(ApplicationUser User, IReadOnlyList<AccountPermission> Grants)
+{
+    /// <summary>The names of the user's permissions, of every API.</summary>
+    public IReadOnlyList<string> Permissions { get; } = [.. Grants.Select(p => p.Name).Distinct(StringComparer.Ordinal)];
+
+    public bool Has(string permission) => Grants.Any(p => p.Name == permission);
+}
+
+/// <summary>A permission and the API (audience) it belongs to.</summary>
+internal sealed record AccountPermission(string Name, string Audience);

@@ -27,7 +27,12 @@ internal static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
                 ?? throw new InvalidOperationException("The authenticated client no longer exists.");
-            var principal = await principals.CreateForClientAsync(application, request.GetScopes(), cancellationToken);
+            if (principals.AudienceOf(request, grant: null) is not { } clientAudience)
+            {
+                return AuthorizeEndpoint.Forbid(Errors.InvalidTarget, PrincipalFactory.OneAudience);
+            }
+
+            var principal = await principals.CreateForClientAsync(application, request.GetScopes(), clientAudience, cancellationToken);
             return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -50,7 +55,12 @@ internal static class TokenEndpoint
                 : (DateTimeOffset?)null;
             // The client's registration is read again: a scope withdrawn from it leaves its refreshed tokens at once.
             var clientScopes = await principals.ClientApiScopesAsync(request.ClientId, cancellationToken);
-            var principal = principals.CreateForUser(account, granted, clientScopes, authTime, granted);
+            if (principals.AudienceOf(request, grant.Principal) is not { } audience)
+            {
+                return AuthorizeEndpoint.Forbid(Errors.InvalidTarget, PrincipalFactory.OneAudience);
+            }
+
+            var principal = principals.CreateForUser(account, granted, clientScopes, authTime, granted, audience);
             // How the user logged in travels in the code, device code and refresh tokens, as auth_time does.
             AuthenticationMethods.Apply(principal, AuthenticationMethods.FromGrant(grant.Principal));
 

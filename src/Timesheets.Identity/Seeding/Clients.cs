@@ -50,6 +50,9 @@ internal static class Clients
         descriptor.PostLogoutRedirectUris.Add(new Uri(CliLoopbackRedirect));
         // `timesheets login --device` on machines without a browser; the only client allowed the device grant.
         descriptor.Permissions.UnionWith([Permissions.Endpoints.DeviceAuthorization, Permissions.GrantTypes.DeviceCode]);
+        // `timesheets admin …`: an admin's CLI may ask for the Management API; only the user's own permissions go in.
+        descriptor.Permissions.Add(Permissions.Prefixes.Resource + ManagementScopes.AudienceFor(settings.Issuer));
+        descriptor.Permissions.UnionWith(ManagementScopes.All.Keys.Select(s => Permissions.Prefixes.Scope + s));
         return descriptor;
     }
 

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Management.ResourceServers;
 using Timesheets.Identity.Users;
 
 namespace Timesheets.Identity.Seeding;
 
 /// <summary>
-/// Idempotent start-up seeding: permissions, roles and their permissions, API scopes, the three
+/// Idempotent start-up seeding: the system APIs and their permissions, roles and their permissions, API scopes, the three
 /// applications, and — in demo mode only — one demo user per role; with demo off, the demo users
 /// seeded earlier are deleted.
 /// </summary>
@@ -34,6 +35,7 @@ internal sealed partial class Seeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        await SeedApisAndPermissionsAsync(cancellationToken);
         await SeedPermissionsAndRolesAsync(cancellationToken);
         await SeedScopesAsync(cancellationToken);
         await UpsertApplicationAsync(Clients.MobileApp(identity.Value), cancellationToken);
@@ -68,18 +70,57 @@ internal sealed partial class Seeder(
         }
     }
 
-    private async Task SeedPermissionsAndRolesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The two system APIs: the Timesheets API and the Management API, with their permissions. Each
+    /// Management API permission goes to the Admin role when it is first seeded (so an existing
+    /// database's Admins can administer after the upgrade); an admin's later edits stay.
+    /// </summary>
+    private async Task SeedApisAndPermissionsAsync(CancellationToken cancellationToken)
     {
+        var settings = identity.Value;
+        var management = ManagementScopes.AudienceFor(settings.Issuer);
+        await UpsertSystemApiAsync(settings.ApiAudience, "Timesheets API", settings.AccessTokenLifetime, cancellationToken);
+        await UpsertSystemApiAsync(management, "Timesheets Management API", settings.AccessTokenLifetime, cancellationToken);
+
+        // Permissions stored before APIs existed belong to the Timesheets API.
+        await db.Permissions.Where(p => p.Audience == "").ExecuteUpdateAsync(s => s.SetProperty(p => p.Audience, settings.ApiAudience), cancellationToken);
         var existing = await db.Permissions.Select(p => p.Name).ToListAsync(cancellationToken);
         foreach (var (name, description) in PermissionNames.All.Where(p => !existing.Contains(p.Key)))
         {
-            db.Permissions.Add(new Permission { Name = name, Description = description });
+            db.Permissions.Add(new Permission { Name = name, Description = description, Audience = settings.ApiAudience });
+        }
+
+        var newManagement = ManagementScopes.All.Where(p => !existing.Contains(p.Key)).ToList();
+        foreach (var (name, description) in newManagement)
+        {
+            db.Permissions.Add(new Permission { Name = name, Description = description, Audience = management });
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (newManagement.Count > 0 && await roles.FindByNameAsync(Roles.Admin) is { } admin)
+        {
+            db.RolePermissions.AddRange(newManagement.Select(p => new RolePermission { RoleId = admin.Id, PermissionName = p.Key }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task UpsertSystemApiAsync(string identifier, string name, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        if (!await db.ResourceServers.AnyAsync(r => r.Identifier == identifier, cancellationToken))
+        {
+            db.ResourceServers.Add(new ResourceServer
+            {
+                Identifier = identifier, Name = name, IsSystem = true, TokenLifetimeSeconds = (int)lifetime.TotalSeconds,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedPermissionsAndRolesAsync(CancellationToken cancellationToken)
+    {
 
         // A role's permissions are seeded once, when the role is created; an admin's later edits stay.
-        foreach (var (roleName, permissions) in Roles.DefaultPermissions)
+        foreach (var (roleName, defaults) in Roles.DefaultPermissions)
         {
             if (await roles.RoleExistsAsync(roleName))
             {
@@ -88,6 +129,7 @@ internal sealed partial class Seeder(
 
             var role = new ApplicationRole(roleName) { Description = $"{roleName}s of ExampleCo" };
             Check(await roles.CreateAsync(role), $"role {roleName}");
+            var permissions = roleName == Roles.Admin ? [.. defaults, .. ManagementScopes.All.Keys] : defaults;
             db.RolePermissions.AddRange(permissions.Select(p => new RolePermission { RoleId = role.Id, PermissionName = p }));
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -95,7 +137,10 @@ internal sealed partial class Seeder(
 
     private async Task SeedScopesAsync(CancellationToken cancellationToken)
     {
-        foreach (var (name, description) in PermissionNames.All)
+        var management = ManagementScopes.AudienceFor(identity.Value.Issuer);
+        var all = PermissionNames.All.Select(p => (p.Key, p.Value, identity.Value.ApiAudience))
+            .Concat(ManagementScopes.All.Select(p => (p.Key, p.Value, management)));
+        foreach (var (name, description, audience) in all)
         {
             if (await scopes.FindByNameAsync(name, cancellationToken) is not null)
             {
@@ -103,7 +148,7 @@ internal sealed partial class Seeder(
             }
 
             var descriptor = new OpenIddictScopeDescriptor { Name = name, Description = description };
-            descriptor.Resources.Add(identity.Value.ApiAudience);
+            descriptor.Resources.Add(audience);
             await scopes.CreateAsync(descriptor, cancellationToken);
         }
     }

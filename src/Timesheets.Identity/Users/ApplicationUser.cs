@@ -20,6 +20,12 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsDemo { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset? LastLoginAt { get; set; }
+
+    public int LoginsCount { get; set; }
 }
 
 /// <summary>A role (Employee, Contractor, Manager, Admin); its permissions live in <see cref="RolePermission"/>.</summary>

@@ -9,6 +9,12 @@ public sealed class LoginBlock
 {
     public string Key { get; set; } = "";
 
+    /// <summary>
+    /// An HMAC of the normalised email alone (same secret, another purpose), so an admin can lift
+    /// every block of one account ("unlock") without the table naming the account.
+    /// </summary>
+    public string AccountKey { get; set; } = "";
+
     /// <summary>Attempts since the last block (reserved before the password is verified).</summary>
     public int Failures { get; set; }
 

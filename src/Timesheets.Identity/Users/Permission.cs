@@ -5,6 +5,12 @@ public sealed class Permission
 {
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The identifier of the API (<see cref="Management.ResourceServers.ResourceServer"/>) this
+    /// permission belongs to. A permission's name is unique across APIs.
+    /// </summary>
+    public string Audience { get; set; } = "";
+
     public string Description { get; set; } = "";
 }
 

@@ -1,4 +1,3 @@
-using Timesheets.Contracts;
 
 namespace Timesheets.Identity.Users;
 

@@ -121,7 +121,9 @@ public sealed class ActivateModel(IOpenIddictApplicationManager applications) : 
     private async Task<ClaimsPrincipal> GrantAsync(ClaimsPrincipal device, Session session, CancellationToken cancellationToken)
     {
         var clientScopes = await Principals.ClientApiScopesAsync(device.GetClaim(Claims.ClientId), cancellationToken);
-        var principal = Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null);
+        // The device request named at most one API (DeviceFlowHandlers.ValidateResources); else the Timesheets API.
+        var audience = Principals.AudienceOf([], device) ?? Configuration.ApiResource.Identifier;
+        var principal = Principals.CreateForUser(session.Account, device.GetScopes(), clientScopes, session.AuthenticatedAt, grantedLimit: null, audience);
         AuthenticationMethods.Apply(principal, session.UsedSecondFactor);
         return principal;
     }

@@ -101,4 +101,23 @@ public abstract class UserTokenChangeTests(IdentityFixture fixture)
         Assert.Equal(1, user.LoginsCount);
         Assert.NotNull(user.LastLogin);
     }
+
+    [Fact]
+    public async Task Unlock_LiftsTheFailedLoginBlocksOfTheAccount()
+    {
+        using var admin = await ManagementSession.ClientAsync(Host, IdentityHost.Admin);
+        var email = await fixture.CreateUserAsync("Employee");
+        var id = (await (await admin.GetAsync($"/api/v2/users-by-email?email={Uri.EscapeDataString(email)}")).ReadAsync<List<ManagementUser>>()).Single().UserId;
+        using var browser = Host.CreateOidcClient();
+        for (var i = 0; i < 11; i++)
+        {
+            await browser.PostLoginAsync("/account/login", email, "Wrong-password-2026");
+        }
+
+        Assert.NotEqual(HttpStatusCode.Redirect, (await browser.PostLoginAsync("/account/login", email, IdentityHost.DemoPassword)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v2/user-blocks/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostLoginAsync("/account/login", email, IdentityHost.DemoPassword)).StatusCode);
+        Assert.Contains(await Host.LogsAsync(id), l => l.Description.StartsWith("Unlocked", StringComparison.Ordinal) && l.Before == "{\"blocked_login_pairs\":1}");
+    }
 }

@@ -29,7 +29,7 @@ internal enum AfterPassword
 /// session once the code is right.
 /// </summary>
 internal sealed class LoginSteps(SignInManager<ApplicationUser> signIn, MfaPolicy policy, InteractionProofs proofs,
-    ILogger<SecurityLog.Events> logger)
+    Data.IdentityDataContext db, TimeProvider clock, ILogger<SecurityLog.Events> logger)
 {
     public async Task<AfterPassword> PasswordVerifiedAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
@@ -62,10 +62,12 @@ internal sealed class LoginSteps(SignInManager<ApplicationUser> signIn, MfaPolic
     /// <summary>
     /// The end of every successful login: a proof for <c>/authorize</c> that the user logged in for
     /// this very request (no consent page, max_age met), the security event, and where to go next,
-    /// always a local URL (the login pages are never an open redirect).
+    /// always a local URL (the login pages are never an open redirect). The login is counted for the
+    /// admins (last login, logins count).
     /// </summary>
-    public string Finish(HttpContext http, IUrlHelper url, string userId, string? returnUrl)
+    public async Task<string> FinishAsync(HttpContext http, IUrlHelper url, string userId, string? returnUrl)
     {
+        await db.RecordLoginAsync(userId, clock.GetUtcNow(), http.RequestAborted);
         if (LocalRequestUrl.IsFor(returnUrl, "/authorize"))
         {
             proofs.Issue(http, Interaction.LoggedIn, userId, returnUrl!);

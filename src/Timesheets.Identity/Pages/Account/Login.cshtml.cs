@@ -61,11 +61,12 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         var cancellationToken = HttpContext.RequestAborted;
         var client = ClientAddress.Key(HttpContext);
         var throttle = Throttle;
-        var pair = throttle.PairKey(signIn.UserManager.NormalizeEmail(Email), client);
+        var normalizedEmail = signIn.UserManager.NormalizeEmail(Email);
+        var pair = throttle.PairKey(normalizedEmail, client);
 
         // The slot is taken before anything is looked up or verified, the same way for known and
         // unknown emails: a blocked pair is refused at the cost of one (dummy) hash, like any failure.
-        if (!await throttle.TryReserveAsync(pair, cancellationToken))
+        if (!await throttle.TryReserveAsync(pair, throttle.AccountKey(normalizedEmail), cancellationToken))
         {
             SpendDummyHash();
             SecurityLog.LoginRefusedBlocked(_log, client);
@@ -129,7 +130,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
 
         await throttle.SucceededAsync(pair, cancellationToken);
         // The password was typed for this very authorization request: /authorize needs no consent page.
-        return LocalRedirect(steps.Finish(HttpContext, Url, user.Id, ReturnUrl));
+        return LocalRedirect(await steps.FinishAsync(HttpContext, Url, user.Id, ReturnUrl));
     }
 
     private void SpendDummyHash() =>

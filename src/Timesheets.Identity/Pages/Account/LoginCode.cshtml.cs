@@ -46,7 +46,7 @@ public sealed class LoginCodeModel(SignInManager<ApplicationUser> signIn, ILogge
         var client = ClientAddress.Key(HttpContext);
         var throttle = Throttle;
         var pair = throttle.PairKey(user.NormalizedEmail ?? "", client);
-        if (!await throttle.TryReserveAsync(pair, cancellationToken))
+        if (!await throttle.TryReserveAsync(pair, throttle.AccountKey(user.NormalizedEmail ?? ""), cancellationToken))
         {
             // The password may have taken the pair's last slot: block it now rather than leave it stuck.
             await throttle.FailedAsync(pair, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class LoginCodeModel(SignInManager<ApplicationUser> signIn, ILogge
             SecurityLog.RecoveryCodeUsed(_log, user.Id, await signIn.UserManager.CountRecoveryCodesAsync(user));
         }
 
-        return LocalRedirect(Steps.Finish(HttpContext, Url, user.Id, ReturnUrl));
+        return LocalRedirect(await Steps.FinishAsync(HttpContext, Url, user.Id, ReturnUrl));
     }
 
     private PageResult Failed()

@@ -42,7 +42,7 @@ public sealed class LoginEnrolModel : SecondStepPageModel
         {
             await Steps.CompleteEnrolmentAsync(user);
             RecoveryCodes = codes;
-            ContinueUrl = Steps.Finish(HttpContext, Url, user.Id, ReturnUrl);
+            ContinueUrl = await Steps.FinishAsync(HttpContext, Url, user.Id, ReturnUrl);
             return Page();
         }
 

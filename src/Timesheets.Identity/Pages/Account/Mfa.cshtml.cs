@@ -68,7 +68,7 @@ public sealed class MfaModel : AccountPageModel
         // The password or a current code, guessed at most as often as a login (the pair's slots).
         var throttle = HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
         var pair = throttle.PairKey(user.NormalizedEmail ?? "", ClientAddress.Key(HttpContext));
-        if (!await throttle.TryReserveAsync(pair, cancellationToken) || !await ConfirmsAsync(user, Code))
+        if (!await throttle.TryReserveAsync(pair, throttle.AccountKey(user.NormalizedEmail ?? ""), cancellationToken) || !await ConfirmsAsync(user, Code))
         {
             await throttle.FailedAsync(pair, cancellationToken);
             SecurityLog.MfaCodeFailed(SecurityLogger, user.Id, HttpContext.Connection.RemoteIpAddress?.ToString());

@@ -47,7 +47,7 @@ public sealed class PasswordModel : AccountPageModel
         var user = await LoadUserAsync();
         var throttle = HttpContext.RequestServices.GetRequiredService<LoginThrottle>();
         var pair = throttle.PairKey(user.NormalizedEmail ?? "", ClientAddress.Key(HttpContext));
-        if (!await throttle.TryReserveAsync(pair, cancellationToken) || !await Users.CheckPasswordAsync(user, CurrentPassword))
+        if (!await throttle.TryReserveAsync(pair, throttle.AccountKey(user.NormalizedEmail ?? ""), cancellationToken) || !await Users.CheckPasswordAsync(user, CurrentPassword))
         {
             await throttle.FailedAsync(pair, cancellationToken);
             SecurityLog.LoginFailed(SecurityLogger, user.Id, HttpContext.Connection.RemoteIpAddress?.ToString());

@@ -101,3 +101,9 @@ public sealed class LogsTestsOnSqlite(SqliteIdentityFixture f) : Management.Logs
 
 [Collection(PostgresCollection.Name)]
 public sealed class LogsTestsOnPostgres(PostgresIdentityFixture f) : Management.LogsTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class AdminPagesTestsOnSqlite(SqliteIdentityFixture f) : Management.AdminPagesTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AdminPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.AdminPagesTests(f);

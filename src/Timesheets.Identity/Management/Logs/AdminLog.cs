@@ -28,8 +28,10 @@ internal sealed class AdminLog(IdentityDataContext db, IHttpContextAccessor acce
             At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             Type = http is not null && ManagementApi.IsManagementPath(http.Request.Path) ? LogTypes.ManagementApiChange : LogTypes.AdminPageChange,
             Description = description.Length > 1000 ? description[..1000] : description,
-            ActorId = user?.FindFirstValue(Claims.Subject),
-            ActorName = user?.FindFirstValue(Claims.Email) ?? user?.FindFirstValue(Configuration.ApiResource.EmailClaim) ?? user?.FindFirstValue(Claims.Name),
+            // A bearer token names the user with OIDC claims; an admin page's login cookie with ASP.NET Core Identity's.
+            ActorId = user?.FindFirstValue(Claims.Subject) ?? user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = user?.FindFirstValue(Claims.Email) ?? user?.FindFirstValue(Configuration.ApiResource.EmailClaim) ?? user?.FindFirstValue(Claims.Name)
+                ?? user?.FindFirstValue(ClaimTypes.Name),
             ClientId = user?.FindFirstValue(Claims.ClientId) ?? user?.FindFirstValue(Claims.AuthorizedParty),
             Ip = http is null ? null : ClientAddress.Key(http),
             TargetType = targetType,

@@ -59,12 +59,12 @@ internal sealed class ClientAdmin(IOpenIddictApplicationManager applications, Cl
 
     public async Task<AdminResult<ClientResponse>> UpdateAsync(string clientId, ClientUpdateRequest request, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(clientId, cancellationToken) is not { } found)
+        if (await store.FindEditableAsync(clientId, cancellationToken) is not { } found)
         {
-            return await RefusalAsync(clientId, cancellationToken);
+            return await store.RefusalAsync(clientId, AdminError.NotFound("application"), cancellationToken);
         }
 
-        var (application, descriptor) = found;
+        var (application, descriptor) = (found.Application, found.Descriptor);
         var before = descriptor.ToResponse();
         var errors = ClientInput.Check(before.AppType, request.Name, nameRequired: false, request.Callbacks, request.AllowedLogoutUrls, request.GrantTypes);
         if (errors.Count > 0)
@@ -84,9 +84,9 @@ internal sealed class ClientAdmin(IOpenIddictApplicationManager applications, Cl
     /// <summary>Deletes the application with its grants and tokens (OpenIddict's store does both in one transaction).</summary>
     public async Task<AdminResult<ClientResponse>> DeleteAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(clientId, cancellationToken) is not { } found)
+        if (await store.FindEditableAsync(clientId, cancellationToken) is not { } found)
         {
-            return await RefusalAsync(clientId, cancellationToken);
+            return await store.RefusalAsync(clientId, AdminError.NotFound("application"), cancellationToken);
         }
 
         var before = found.Descriptor.ToResponse();
@@ -98,9 +98,9 @@ internal sealed class ClientAdmin(IOpenIddictApplicationManager applications, Cl
     /// <summary>A new secret for a machine client: the old one stops working at once here, within a minute on other instances.</summary>
     public async Task<AdminResult<ClientResponse>> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
     {
-        if (await FindEditableAsync(clientId, cancellationToken) is not { } found)
+        if (await store.FindEditableAsync(clientId, cancellationToken) is not { } found)
         {
-            return await RefusalAsync(clientId, cancellationToken);
+            return await store.RefusalAsync(clientId, AdminError.NotFound("application"), cancellationToken);
         }
 
         if (found.Descriptor.ClientType != ClientTypes.Confidential)
@@ -116,25 +116,6 @@ internal sealed class ClientAdmin(IOpenIddictApplicationManager applications, Cl
         await store.SaveAsync(found.Application, found.Descriptor, cancellationToken);
         return AdminResult<ClientResponse>.Success(after with { ClientSecret = secret });
     }
-
-    private async Task<(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication Application, OpenIddictApplicationDescriptor Descriptor)?> FindEditableAsync(
-        string clientId, CancellationToken cancellationToken)
-    {
-        if (ClientMapping.SystemClients.Contains(clientId) || await store.FindAsync(clientId, cancellationToken) is not { } application)
-        {
-            return null;
-        }
-
-        return (application, await store.DescribeAsync(application, cancellationToken));
-    }
-
-    private async Task<AdminError> RefusalAsync(string clientId, CancellationToken cancellationToken) =>
-        ClientMapping.SystemClients.Contains(clientId) && await store.FindAsync(clientId, cancellationToken) is not null
-            ? SystemClient
-            : AdminError.NotFound("application");
-
-    public static readonly AdminError SystemClient = AdminError.Conflict(
-        "This application is configured by the server's settings (Identity:…, Clients:…) and set again at every start: change it there.");
 
     private static List<string> Distinct(IEnumerable<string>? values) => [.. (values ?? []).Select(v => v.Trim()).Distinct(StringComparer.Ordinal)];
 

@@ -38,12 +38,12 @@ internal sealed class ClientGrantAdmin(IdentityDataContext db, ClientPermissions
     {
         var clientId = request.ClientId?.Trim() ?? "";
         var audience = request.Audience?.Trim() ?? "";
-        if (await FindClientAsync(clientId, cancellationToken) is not { } found)
+        if (await store.FindEditableAsync(clientId, cancellationToken) is not { } found)
         {
-            return await RefusalAsync(clientId, "client_id", cancellationToken);
+            return await store.RefusalAsync(clientId, AdminError.Invalid("client_id", $"No application has the client id '{clientId}'."), cancellationToken);
         }
 
-        var (application, descriptor) = found;
+        var (application, descriptor) = (found.Application, found.Descriptor);
         if (await CheckScopesAsync(audience, request.Scope, cancellationToken) is { } problem)
         {
             return problem;
@@ -155,36 +155,20 @@ internal sealed class ClientGrantAdmin(IdentityDataContext db, ClientPermissions
         return unknown.Count == 0 ? null : AdminError.Invalid("scope", $"Not permissions of {audience}: {string.Join(", ", unknown)}.");
     }
 
-    private async Task<(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, OpenIddictApplicationDescriptor)?> FindClientAsync(
-        string clientId, CancellationToken cancellationToken)
-    {
-        if (ClientMapping.SystemClients.Contains(clientId) || await store.FindAsync(clientId, cancellationToken) is not { } application)
-        {
-            return null;
-        }
-
-        return (application, await store.DescribeAsync(application, cancellationToken));
-    }
-
     private async Task<(OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, OpenIddictApplicationDescriptor, ClientGrantResponse)?> FindGrantAsync(
         string id, CancellationToken cancellationToken)
     {
-        if (Parse(id) is not var (clientId, audience) || await FindClientAsync(clientId, cancellationToken) is not var (application, descriptor))
+        if (Parse(id) is not var (clientId, audience) || await store.FindEditableAsync(clientId, cancellationToken) is not { } client)
         {
             return null;
         }
 
-        var grant = GrantsOf(descriptor, await PermissionAudiencesAsync(cancellationToken)).FirstOrDefault(g => g.Audience == audience);
-        return grant is null ? null : (application, descriptor, grant);
+        var grant = GrantsOf(client.Descriptor, await PermissionAudiencesAsync(cancellationToken)).FirstOrDefault(g => g.Audience == audience);
+        return grant is null ? null : (client.Application, client.Descriptor, grant);
     }
 
-    private async Task<AdminError> RefusalAsync(string clientId, string field, CancellationToken cancellationToken) =>
-        ClientMapping.SystemClients.Contains(clientId) && await store.FindAsync(clientId, cancellationToken) is not null
-            ? ClientAdmin.SystemClient
-            : AdminError.Invalid(field, $"No application has the client id '{clientId}'.");
-
     private async Task<AdminError> GrantRefusalAsync(string id, CancellationToken cancellationToken) =>
-        Parse(id) is var (clientId, _) && ClientMapping.SystemClients.Contains(clientId) && await store.FindAsync(clientId, cancellationToken) is not null
-            ? ClientAdmin.SystemClient
+        Parse(id) is var (clientId, _)
+            ? await store.RefusalAsync(clientId, AdminError.NotFound("client grant"), cancellationToken)
             : AdminError.NotFound("client grant");
 }

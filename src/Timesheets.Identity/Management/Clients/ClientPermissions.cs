@@ -17,6 +17,19 @@ internal sealed class ClientPermissions(IdentityDataContext db, IOpenIddictAppli
     public Task<OpenIddictEntityFrameworkCoreApplication?> FindAsync(string clientId, CancellationToken cancellationToken) =>
         db.Set<OpenIddictEntityFrameworkCoreApplication>().FirstOrDefaultAsync(a => a.ClientId == clientId, cancellationToken);
 
+    /// <summary>An application that may be changed here (not a seeded one), with its descriptor; null when none or seeded.</summary>
+    public async Task<EditableClient?> FindEditableAsync(string clientId, CancellationToken cancellationToken) =>
+        ClientMapping.SystemClients.Contains(clientId) || await FindAsync(clientId, cancellationToken) is not { } application
+            ? null
+            : new EditableClient(application, await DescribeAsync(application, cancellationToken));
+
+    /// <summary>Why <see cref="FindEditableAsync"/> found nothing: a seeded application (409), or none (<paramref name="missing"/>).</summary>
+    public async Task<AdminError> RefusalAsync(string clientId, AdminError missing, CancellationToken cancellationToken) =>
+        ClientMapping.SystemClients.Contains(clientId) && await FindAsync(clientId, cancellationToken) is not null ? SystemClient : missing;
+
+    public static readonly AdminError SystemClient = AdminError.Conflict(
+        "This application is configured by the server's settings (Identity:…, Clients:…) and set again at every start: change it there.");
+
     public Task<List<OpenIddictEntityFrameworkCoreApplication>> AllAsync(CancellationToken cancellationToken) =>
         db.Set<OpenIddictEntityFrameworkCoreApplication>().OrderBy(a => a.DisplayName).ThenBy(a => a.ClientId).ToListAsync(cancellationToken);
 
@@ -58,3 +71,6 @@ internal sealed class ClientPermissions(IdentityDataContext db, IOpenIddictAppli
         }
     }
 }
+
+/// <summary>An application loaded for a change, and its descriptor to change.</summary>
+internal sealed record EditableClient(OpenIddictEntityFrameworkCoreApplication Application, OpenIddictApplicationDescriptor Descriptor);

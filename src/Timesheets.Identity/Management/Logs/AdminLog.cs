@@ -15,7 +15,7 @@ namespace Timesheets.Identity.Management.Logs;
 /// </summary>
 internal sealed class AdminLog(IdentityDataContext db, IHttpContextAccessor accessor, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <param name="description">What happened, for a person: "Blocked user ann@exampleco.com".</param>
     /// <param name="targetType"><c>user</c>, <c>role</c>, <c>client</c>, <c>resource_server</c>, <c>signing_key</c>.</param>
@@ -28,8 +28,10 @@ internal sealed class AdminLog(IdentityDataContext db, IHttpContextAccessor acce
             At = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             Type = http is not null && ManagementApi.IsManagementPath(http.Request.Path) ? LogTypes.ManagementApiChange : LogTypes.AdminPageChange,
             Description = description.Length > 1000 ? description[..1000] : description,
-            ActorId = user?.FindFirstValue(Claims.Subject),
-            ActorName = user?.FindFirstValue(Claims.Email) ?? user?.FindFirstValue(Configuration.ApiResource.EmailClaim) ?? user?.FindFirstValue(Claims.Name),
+            // A bearer token names the user with OIDC claims; an admin page's login cookie with ASP.NET Core Identity's.
+            ActorId = user?.FindFirstValue(Claims.Subject) ?? user?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = user?.FindFirstValue(Claims.Email) ?? user?.FindFirstValue(Configuration.ApiResource.EmailClaim) ?? user?.FindFirstValue(Claims.Name)
+                ?? user?.FindFirstValue(ClaimTypes.Name),
             ClientId = user?.FindFirstValue(Claims.ClientId) ?? user?.FindFirstValue(Claims.AuthorizedParty),
             Ip = http is null ? null : ClientAddress.Key(http),
             TargetType = targetType,

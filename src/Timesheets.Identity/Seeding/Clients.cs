@@ -11,6 +11,7 @@ internal static class Clients
     public const string Mobile = "timesheets-mobile";
     public const string Cli = "timesheets-cli";
     public const string Import = "timesheets-import";
+    public const string Api = "timesheets-api";
 
     public const string MobileNativeRedirect = "com.exampleco.timesheets:/callback";
     public const string MobileNativeLogoutRedirect = "com.exampleco.timesheets:/logout";
@@ -73,6 +74,31 @@ internal static class Clients
             Permissions.GrantTypes.ClientCredentials,
             Permissions.Prefixes.Scope + PermissionNames.BatchUpload,
             Permissions.Prefixes.Resource + settings.ApiAudience,
+        ]);
+        return descriptor;
+    }
+
+    /// <summary>
+    /// The Timesheets API's own machine client: client credentials for the Management API with
+    /// <c>read:users</c> only, to check the people an upload names (<c>users-by-email</c>). Its token is for
+    /// that API alone (<c>PrincipalFactory.CreateForClientAsync</c> grants only its scopes there).
+    /// </summary>
+    public static OpenIddictApplicationDescriptor TimesheetsApi(IdentitySettings settings, ClientSettings clients)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = Api,
+            ClientSecret = clients.ApiSecret,
+            ClientType = ClientTypes.Confidential,
+            ApplicationType = ApplicationTypes.Web,
+            DisplayName = "Timesheets API (people lookups)",
+        };
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.ClientCredentials,
+            Permissions.Prefixes.Scope + ManagementScopes.ReadUsers,
+            Permissions.Prefixes.Resource + ManagementScopes.AudienceFor(settings.Issuer),
         ]);
         return descriptor;
     }

@@ -77,3 +77,9 @@ public sealed class ManagementTokenTestsOnSqlite(SqliteIdentityFixture f) : Mana
 
 [Collection(PostgresCollection.Name)]
 public sealed class ManagementTokenTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementTokenTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ApiClientTestsOnSqlite(SqliteIdentityFixture f) : Management.ApiClientTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ApiClientTestsOnPostgres(PostgresIdentityFixture f) : Management.ApiClientTests(f);

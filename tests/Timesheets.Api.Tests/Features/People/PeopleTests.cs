@@ -231,6 +231,16 @@ public abstract class PeopleTests(ApiFixture fixture)
         Assert.Equal(1, await EntriesOfAsync(api, leaver));
     }
 
+    [Fact]
+    public async Task OpenApi_Upload_Lists422And503()
+    {
+        using var client = await fixture.ClientAsync(null);
+        var doc = await (await client.GetAsync("/openapi/v1.json")).AssertStatusAsync(HttpStatusCode.OK);
+        var responses = doc.GetProperty("paths").GetProperty("/timesheets/upload").GetProperty("post").GetProperty("responses");
+        Assert.True(responses.TryGetProperty("422", out _), "the upload's 422 (unknown or blocked people) is not described");
+        Assert.True(responses.TryGetProperty("503", out _), "the upload's 503 (Identity unreachable) is not described");
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body, Http.Json), Encoding.UTF8, "application/json");
 }

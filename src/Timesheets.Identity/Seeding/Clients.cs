@@ -59,22 +59,8 @@ internal static class Clients
 
     public static OpenIddictApplicationDescriptor ImportJob(IdentitySettings settings, ClientSettings clients)
     {
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = Import,
-            ClientSecret = clients.ImportSecret,
-            ClientType = ClientTypes.Confidential,
-            ApplicationType = ApplicationTypes.Web,
-            DisplayName = "Timesheets batch import",
-        };
-        descriptor.Permissions.UnionWith(
-        [
-            Permissions.Endpoints.Token,
-            Permissions.Endpoints.Revocation,
-            Permissions.GrantTypes.ClientCredentials,
-            Permissions.Prefixes.Scope + PermissionNames.BatchUpload,
-            Permissions.Prefixes.Resource + settings.ApiAudience,
-        ]);
+        var descriptor = MachineApp(Import, clients.ImportSecret, "Timesheets batch import", settings.ApiAudience, PermissionNames.BatchUpload);
+        descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
         return descriptor;
     }
 
@@ -83,23 +69,22 @@ internal static class Clients
     /// <c>read:users</c> only, to check the people an upload names (<c>users-by-email</c>). Its token is for
     /// that API alone (<c>PrincipalFactory.CreateForClientAsync</c> grants only its scopes there).
     /// </summary>
-    public static OpenIddictApplicationDescriptor TimesheetsApi(IdentitySettings settings, ClientSettings clients)
+    public static OpenIddictApplicationDescriptor TimesheetsApi(IdentitySettings settings, ClientSettings clients) =>
+        MachineApp(Api, clients.ApiSecret, "Timesheets API (people lookups)", ManagementScopes.AudienceFor(settings.Issuer), ManagementScopes.ReadUsers);
+
+    /// <summary>A confidential client of the client-credentials grant, for one API and the given scopes of it.</summary>
+    private static OpenIddictApplicationDescriptor MachineApp(string clientId, string secret, string name, string audience, params string[] scopes)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = Api,
-            ClientSecret = clients.ApiSecret,
+            ClientId = clientId,
+            ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
             ApplicationType = ApplicationTypes.Web,
-            DisplayName = "Timesheets API (people lookups)",
+            DisplayName = name,
         };
-        descriptor.Permissions.UnionWith(
-        [
-            Permissions.Endpoints.Token,
-            Permissions.GrantTypes.ClientCredentials,
-            Permissions.Prefixes.Scope + ManagementScopes.ReadUsers,
-            Permissions.Prefixes.Resource + ManagementScopes.AudienceFor(settings.Issuer),
-        ]);
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Resource + audience]);
+        descriptor.Permissions.UnionWith(scopes.Select(s => Permissions.Prefixes.Scope + s));
         return descriptor;
     }
 

@@ -232,6 +232,25 @@ public abstract class PeopleTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_PeopleCheckOff_StoresAnyWellFormedEmail_AsForAnIssuerWithoutTheManagementApi()
+    {
+        await using var api = await FreshApiAsync(new Dictionary<string, string?> { ["People:Enabled"] = "false", ["People:ManagementClientSecret"] = "" });
+        using var machine = await ClientAsync(api, OidcTestClient.ImportClient);
+        var nobody = Fresh("nobody");
+        var result = await (await machine.PostJsonAsync("/timesheets/upload", Row(nobody, fixture.NextDay()))).AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, result.GetProperty("created").GetInt32());
+        Assert.Equal(0, api.Management.TokenRequests + api.Management.Lookups);
+    }
+
+    [Fact]
+    public async Task Start_PeopleCheckOnWithoutItsSecret_FailsNamingTheSetting()
+    {
+        await using var host = new ApiHost(fixture.Identity, TestDatabase.Sqlite("people-settings"), new Dictionary<string, string?> { ["People:ManagementClientSecret"] = "" });
+        var error = Assert.ThrowsAny<Exception>(() => host.Server);
+        Assert.Contains("People:ManagementClientSecret", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApi_Upload_Lists422And503()
     {
         using var client = await fixture.ClientAsync(null);

@@ -89,13 +89,17 @@ internal sealed partial class ManagementToken(
         var response = await http.RequestClientCredentialsTokenAsync(request, cancellationToken);
         if (response.IsError || string.IsNullOrEmpty(response.AccessToken))
         {
-            if (response.ErrorType == ResponseErrorType.Exception && cancellationToken.IsCancellationRequested)
+            if (response.ErrorType == ResponseErrorType.Exception)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                LogTokenEndpointUnreachable(response.Error);
+            }
+            else
+            {
+                // The error code and description only: never the request, which holds the secret.
+                LogTokenRefused(settings.ManagementClientId, (int)response.HttpStatusCode, response.Error, response.ErrorDescription);
             }
 
-            // The error code and description only: never the request, which holds the secret.
-            LogTokenRefused(settings.ManagementClientId, (int)response.HttpStatusCode, response.Error, response.ErrorDescription);
             throw new PeopleUnavailableException($"The issuer gave the API no Management API token ({response.Error}).");
         }
 
@@ -105,6 +109,9 @@ internal sealed partial class ManagementToken(
     }
 
     private sealed record Held(string Token, DateTimeOffset RenewAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The issuer's token endpoint could not be reached for a Management API token: {Error}")]
+    private partial void LogTokenEndpointUnreachable(string? error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The issuer refused a Management API token to client {ClientId}: HTTP {Status}, {Error}: {Description}")]
     private partial void LogTokenRefused(string clientId, int status, string? error, string? description);

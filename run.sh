@@ -19,6 +19,12 @@ if [ ! -s "$DATA/import-client-secret" ]; then
   head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DATA/import-client-secret"
 fi
 IMPORT_SECRET=$(cat "$DATA/import-client-secret")
+# The API's own machine client (timesheets-api): it looks up the people an upload names at Identity's
+# Management API (read:users only), so a typo in a batch file is refused instead of stored. Same scheme.
+if [ ! -s "$DATA/api-client-secret" ]; then
+  head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$DATA/api-client-secret"
+fi
+API_SECRET=$(cat "$DATA/api-client-secret")
 
 # The key that encrypts the signing, token and data-protection keys stored in identity.db: generated
 # once, outside the database, so a copy of identity.db alone cannot mint tokens. Back it up apart from
@@ -65,6 +71,7 @@ Identity__CorsOrigins__0="$APP_URL" \
 Identity__AppUrl="$APP_URL/" \
 Database__MigrateOnStart=true \
 Clients__ImportSecret="$IMPORT_SECRET" \
+Clients__ApiSecret="$API_SECRET" \
 Demo__Enabled=true \
 Demo__Password="$DEMO_PASSWORD" \
 dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY_URL" > "$DATA/logs/identity.log" 2>&1 &
@@ -81,6 +88,8 @@ Auth__RequireHttpsMetadata=false \
 Database__Provider=Sqlite \
 Database__ConnectionString="Data Source=$DATA/api.db" \
 Database__MigrateOnStart=true \
+People__Enabled=true \
+People__ManagementClientSecret="$API_SECRET" \
 Demo__Enabled=true \
 dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API_URL" > "$DATA/logs/api.log" 2>&1 &
 pids+=($!)
@@ -120,6 +129,9 @@ cat <<INFO
   Machine client  timesheets-import / $IMPORT_SECRET
     curl -s $IDENTITY_URL/oauth/token -H 'content-type: application/json' \\
       -d '{"grant_type":"client_credentials","client_id":"timesheets-import","client_secret":"$IMPORT_SECRET","audience":"https://api.exampleco.com/timesheets"}'
+
+  Uploads may name only users of Identity (unknown or blocked: 422); the API asks Identity as
+  machine client timesheets-api (secret in $DATA/api-client-secret).
 
   Logs in $DATA/logs. Press Ctrl+C to stop.
 INFO

@@ -148,3 +148,8 @@ public sealed class AdminPagesTestsOnSqlite(SqliteIdentityFixture f) : Managemen
 
 [Collection(PostgresCollection.Name)]
 public sealed class AdminPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.AdminPagesTests(f);
+
+public sealed class ApiClientTestsOnSqlite(SqliteIdentityFixture f) : Management.ApiClientTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ApiClientTestsOnPostgres(PostgresIdentityFixture f) : Management.ApiClientTests(f);

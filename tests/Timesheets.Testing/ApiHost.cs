@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Timesheets.Api;
+using Timesheets.Api.Features.People;
 
 namespace Timesheets.Testing;
 
 /// <summary>
 /// The real API in process on its own database, validating tokens of the in-process Identity: its
-/// discovery and JWKS requests go to the Identity test server through the JwtBearer backchannel.
-/// One host for every test project (API tests, attack suite, client and CLI tests).
+/// discovery and JWKS requests go to the Identity test server through the JwtBearer backchannel, and
+/// so do its Management API calls (the people an upload names, <c>People:Enabled</c>), through
+/// <see cref="Management"/>. One host for every test project (API tests, attack suite, client and CLI tests).
 /// </summary>
 public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null)
     : WebApplicationFactory<ApiEntryPoint>
@@ -19,6 +21,15 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
     public TestDatabase Database { get; } = database;
 
     public LogCapture Logs { get; } = new();
+
+    /// <summary>The API's token requests and user lookups at Identity, counted.</summary>
+    public ManagementTraffic Management { get; } = new();
+
+    /// <summary>
+    /// Where the Management API calls go instead of the in-process Identity (e.g. a closed port); the
+    /// discovery document still comes from Identity, as it was read before Identity went down.
+    /// </summary>
+    public Func<HttpMessageHandler>? ManagementTarget { get; init; }
 
     /// <summary>
     /// The lowest EF Core level captured. Warning by default: at Debug EF Core formats every batched
@@ -39,6 +50,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Enabled"] = "true",
+            ["People:Enabled"] = "true",
+            ["People:ManagementClientSecret"] = IdentityHost.ApiSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -54,6 +67,10 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug)
             .AddFilter("Microsoft.EntityFrameworkCore", EntityFrameworkLogLevel));
         builder.ConfigureTestServices(services =>
-            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = identity.Server.CreateHandler()));
+        {
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.BackchannelHttpHandler = identity.Server.CreateHandler());
+            services.AddHttpClient<PeopleDirectory>().ConfigurePrimaryHttpMessageHandler(() =>
+                Management.Handler(ManagementTarget?.Invoke() ?? identity.Server.CreateHandler()));
+        });
     }
 }

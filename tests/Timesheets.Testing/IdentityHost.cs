@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Timesheets.Identity;
+using Timesheets.Identity.Users;
 
 namespace Timesheets.Testing;
 
@@ -16,6 +19,9 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
     public const string ApiAudience = "https://api.exampleco.com/timesheets";
     public const string DemoPassword = "Demo-password-2026";
     public const string ImportSecret = "import-secret-for-tests-0123456789";
+
+    /// <summary>The Timesheets API's own machine client's secret (its people lookups); <see cref="ApiHost"/> uses it.</summary>
+    public const string ApiSecret = "api-secret-for-tests-0123456789";
 
     /// <summary>
     /// The mobile app's redirect as a PWA: https to a named host, so a session alone may answer it
@@ -42,6 +48,7 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["Database:MigrateOnStart"] = "true",
             ["Clients:ImportSecret"] = ImportSecret,
+            ["Clients:ApiSecret"] = ApiSecret,
             ["Identity:MobileRedirectUris:0"] = PwaRedirect,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
@@ -63,6 +70,34 @@ public class IdentityHost(TestDatabase database, IReadOnlyDictionary<string, str
 
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    /// <summary>
+    /// Makes sure a user exists for each email (as an admin's invitation would, without a password: these
+    /// people never log in), so an upload may name them; returns their ids (the <c>user_id</c> and <c>sub</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CreateUsersAsync(params IEnumerable<string> emails)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var ids = new List<string>();
+        foreach (var email in emails.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Creating {email} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                }
+            }
+
+            ids.Add(user.Id);
+        }
+
+        return ids;
     }
 
     /// <summary>A browser-like client: its own cookie jar, redirects not followed so each hop can be checked.</summary>

@@ -127,3 +127,35 @@ public sealed class DemoSettings
 
     public bool Enabled { get; set; }
 }
+
+/// <summary>
+/// Checking the people an upload names against the issuer's Management API (section <c>People</c>):
+/// <c>GET /api/v2/users-by-email</c> with a client-credentials token of the API's own machine client
+/// (<c>timesheets-api</c>, scope <c>read:users</c>). Off by default: an issuer without that API (a
+/// third-party OpenID provider) cannot answer it, and uploads then store any well-formed email as before.
+/// With Timesheets.Identity (or Auth0, whose Management API has the same path and scope) turn it on.
+/// </summary>
+public sealed class PeopleSettings
+{
+    public const string Section = "People";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>The API's machine client at the issuer.</summary>
+    public string ManagementClientId { get; set; } = "timesheets-api";
+
+    /// <summary>Its secret (Identity's <c>Clients:ApiSecret</c>); never logged.</summary>
+    public string ManagementClientSecret { get; set; } = "";
+
+    /// <summary>How long a user found (blocked or not) is remembered: a user blocked or deleted meanwhile is noticed at most this late.</summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long "nobody has this email" is remembered: a user invited meanwhile may be uploaded for this soon.</summary>
+    public TimeSpan UnknownCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Lookups one upload runs at the same time: its distinct emails are resolved in parallel, up to this many.</summary>
+    public int MaxConcurrentLookups { get; set; } = 8;
+
+    /// <summary>How long one call to the issuer may take before the upload is answered 503.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}

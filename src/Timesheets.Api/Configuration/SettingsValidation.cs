@@ -18,6 +18,7 @@ internal static class SettingsValidation
         services.AddOptions<LimitSettings>().Bind(configuration.GetSection(LimitSettings.Section)).ValidateOnStart();
         services.AddOptions<CacheSettings>().Bind(configuration.GetSection(CacheSettings.Section)).ValidateOnStart();
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
+        services.AddOptions<PeopleSettings>().Bind(configuration.GetSection(PeopleSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
         services.AddSingleton<IValidateOptions<ApiSettings>, ApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
@@ -26,6 +27,7 @@ internal static class SettingsValidation
         services.AddSingleton<IValidateOptions<LimitSettings>, LimitSettingsValidator>();
         services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidator>();
         services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
+        services.AddSingleton<IValidateOptions<PeopleSettings>, PeopleSettingsValidator>();
         return services;
     }
 }
@@ -130,6 +132,47 @@ internal sealed class RateLimitSettingsValidator : IValidateOptions<RateLimitSet
         if (options.Window < TimeSpan.FromSeconds(1) || options.Window > TimeSpan.FromHours(1))
         {
             errors.Add($"{SettingsReader.Env("RateLimits:Window")} must be between 00:00:01 and 01:00:00 (got {options.Window}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+internal sealed class PeopleSettingsValidator : IValidateOptions<PeopleSettings>
+{
+    public ValidateOptionsResult Validate(string? name, PeopleSettings options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ManagementClientId))
+        {
+            errors.Add($"{SettingsReader.Env("People:ManagementClientId")} must name the API's machine client at the issuer (timesheets-api) when People:Enabled is true.");
+        }
+
+        if (options.ManagementClientSecret.Length < 16)
+        {
+            errors.Add($"{SettingsReader.Env("People:ManagementClientSecret")} must be the machine client's secret (at least 16 characters; Identity's Clients:ApiSecret) "
+                + "when People:Enabled is true; set People:Enabled to false for an issuer without the Management API.");
+        }
+
+        if (options.CacheDuration < TimeSpan.Zero || options.CacheDuration > TimeSpan.FromHours(1)
+            || options.UnknownCacheDuration < TimeSpan.Zero || options.UnknownCacheDuration > options.CacheDuration)
+        {
+            errors.Add($"{SettingsReader.Env("People:CacheDuration")} must be between 00:00:00 and 01:00:00, and People:UnknownCacheDuration between 00:00:00 and People:CacheDuration.");
+        }
+
+        if (options.MaxConcurrentLookups is < 1 or > 64)
+        {
+            errors.Add($"{SettingsReader.Env("People:MaxConcurrentLookups")} must be between 1 and 64 (got {options.MaxConcurrentLookups}).");
+        }
+
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(2))
+        {
+            errors.Add($"{SettingsReader.Env("People:Timeout")} must be between 00:00:01 and 00:02:00.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

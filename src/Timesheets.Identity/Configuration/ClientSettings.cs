@@ -7,6 +7,13 @@ public sealed class ClientSettings
 
     /// <summary>Secret of the <c>timesheets-import</c> machine client; never logged, stored hashed.</summary>
     public string ImportSecret { get; set; } = "";
+
+    /// <summary>
+    /// Secret of the <c>timesheets-api</c> machine client, with which the Timesheets API looks up the people an
+    /// upload names (Management API, <c>read:users</c> only; the API's <c>People:ManagementClientSecret</c>).
+    /// Empty: the client is not registered (and one registered earlier is removed). Never logged, stored hashed.
+    /// </summary>
+    public string ApiSecret { get; set; } = "";
 }
 
 /// <summary>Demo mode (section <c>Demo</c>): demo users exist only when enabled.</summary>

@@ -123,10 +123,27 @@ internal sealed class IdentitySettingsValidator : IValidateOptions<IdentitySetti
 
 internal sealed class ClientSettingsValidator : IValidateOptions<ClientSettings>
 {
-    public ValidateOptionsResult Validate(string? name, ClientSettings options) =>
-        options.ImportSecret.Length >= 16
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{SettingsReader.Env("Clients:ImportSecret")} must be set to a secret of at least 16 characters for the timesheets-import machine client.");
+    public ValidateOptionsResult Validate(string? name, ClientSettings options)
+    {
+        var errors = new List<string>();
+        if (options.ImportSecret.Length < 16)
+        {
+            errors.Add($"{SettingsReader.Env("Clients:ImportSecret")} must be set to a secret of at least 16 characters for the timesheets-import machine client.");
+        }
+
+        if (options.ApiSecret.Length is > 0 and < 16)
+        {
+            errors.Add($"{SettingsReader.Env("Clients:ApiSecret")} must be empty (no timesheets-api client) or a secret of at least 16 characters.");
+        }
+
+        if (options.ApiSecret.Length > 0 && options.ApiSecret == options.ImportSecret)
+        {
+            // One leaked secret must not give both the upload scope and the user directory.
+            errors.Add($"{SettingsReader.Env("Clients:ApiSecret")} must differ from Clients:ImportSecret.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }
 
 internal sealed class DemoSettingsValidator(IHostEnvironment environment) : IValidateOptions<DemoSettings>

@@ -11,6 +11,7 @@ internal static class Clients
     public const string Mobile = "timesheets-mobile";
     public const string Cli = "timesheets-cli";
     public const string Import = "timesheets-import";
+    public const string Api = "timesheets-api";
 
     public const string MobileNativeRedirect = "com.exampleco.timesheets:/callback";
     public const string MobileNativeLogoutRedirect = "com.exampleco.timesheets:/logout";
@@ -58,22 +59,32 @@ internal static class Clients
 
     public static OpenIddictApplicationDescriptor ImportJob(IdentitySettings settings, ClientSettings clients)
     {
+        var descriptor = MachineApp(Import, clients.ImportSecret, "Timesheets batch import", settings.ApiAudience, PermissionNames.BatchUpload);
+        descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
+        return descriptor;
+    }
+
+    /// <summary>
+    /// The Timesheets API's own machine client: client credentials for the Management API with
+    /// <c>read:users</c> only, to check the people an upload names (<c>users-by-email</c>). Its token is for
+    /// that API alone (<c>PrincipalFactory.CreateForClientAsync</c> grants only its scopes there).
+    /// </summary>
+    public static OpenIddictApplicationDescriptor TimesheetsApi(IdentitySettings settings, ClientSettings clients) =>
+        MachineApp(Api, clients.ApiSecret, "Timesheets API (people lookups)", ManagementScopes.AudienceFor(settings.Issuer), ManagementScopes.ReadUsers);
+
+    /// <summary>A confidential client of the client-credentials grant, for one API and the given scopes of it.</summary>
+    private static OpenIddictApplicationDescriptor MachineApp(string clientId, string secret, string name, string audience, params string[] scopes)
+    {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = Import,
-            ClientSecret = clients.ImportSecret,
+            ClientId = clientId,
+            ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
             ApplicationType = ApplicationTypes.Web,
-            DisplayName = "Timesheets batch import",
+            DisplayName = name,
         };
-        descriptor.Permissions.UnionWith(
-        [
-            Permissions.Endpoints.Token,
-            Permissions.Endpoints.Revocation,
-            Permissions.GrantTypes.ClientCredentials,
-            Permissions.Prefixes.Scope + PermissionNames.BatchUpload,
-            Permissions.Prefixes.Resource + settings.ApiAudience,
-        ]);
+        descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Resource + audience]);
+        descriptor.Permissions.UnionWith(scopes.Select(s => Permissions.Prefixes.Scope + s));
         return descriptor;
     }
 

@@ -41,6 +41,7 @@ internal sealed partial class Seeder(
         await UpsertApplicationAsync(Clients.MobileApp(identity.Value), cancellationToken);
         await UpsertApplicationAsync(Clients.CliApp(identity.Value), cancellationToken);
         await UpsertApplicationAsync(Clients.ImportJob(identity.Value, clients.Value), cancellationToken);
+        await SeedApiClientAsync(cancellationToken);
         if (demo.Value.Enabled)
         {
             await SeedDemoUsersAsync(cancellationToken);
@@ -153,6 +154,23 @@ internal sealed partial class Seeder(
         }
     }
 
+    /// <summary>
+    /// The API's machine client exists while its secret is configured: with the secret removed, a client
+    /// registered earlier is deleted rather than left with a secret nobody rotates.
+    /// </summary>
+    private async Task SeedApiClientAsync(CancellationToken cancellationToken)
+    {
+        if (clients.Value.ApiSecret.Length > 0)
+        {
+            await UpsertApplicationAsync(Clients.TimesheetsApi(identity.Value, clients.Value), cancellationToken);
+        }
+        else if (await applications.FindByClientIdAsync(Clients.Api, cancellationToken) is { } stale)
+        {
+            await applications.DeleteAsync(stale, cancellationToken);
+            LogApplicationRemoved(Clients.Api);
+        }
+    }
+
     /// <summary>Creates the application, or brings an existing one in line with the configuration.</summary>
     private async Task UpsertApplicationAsync(OpenIddictApplicationDescriptor wanted, CancellationToken cancellationToken)
     {
@@ -203,6 +221,9 @@ internal sealed partial class Seeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered application {ClientId}")]
     private partial void LogApplicationCreated(string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No secret configured for application {ClientId}: removed it")]
+    private partial void LogApplicationRemoved(string clientId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo is off: deleted demo user {Email}")]
     private partial void LogDemoUserDeleted(string email);

@@ -27,6 +27,7 @@ public sealed class SecretsInLogsTests(AttackFixture fixture)
             ["the demo password"] = IdentityHost.DemoPassword,
             ["a wrong password"] = WrongPassword,
             ["the import client's secret"] = IdentityHost.ImportSecret,
+            ["the API client's secret"] = IdentityHost.ApiSecret,
             ["a wrong client secret"] = WrongSecret,
         };
         using var browser = fixture.Identity.CreateOidcClient();

@@ -43,6 +43,8 @@ public abstract class ImportTests(CliFixture fixture)
     {
         using var importer = Importer(fixture);
         var batch = Guid.NewGuid().ToString("N")[..8];
+        // The people named are users of Identity: the API refuses rows naming anyone else.
+        await fixture.Identity.CreateUsersAsync(Enumerable.Range(0, Users).Select(u => $"import{u}.{batch}@exampleco.com"));
         var file = WriteCsv(importer.ConfigDirectory, 100_000, batch, firstDayBack: 200);
         using var interrupt = new CancellationTokenSource();
         // Interrupted as a user's Ctrl+C would, once half the rows are in.
@@ -102,6 +104,7 @@ public abstract class ImportTests(CliFixture fixture)
         var day = Days.Text(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-4));
         var file = Path.Combine(importer.ConfigDirectory, "refused.csv");
         Directory.CreateDirectory(importer.ConfigDirectory);
+        await fixture.Identity.CreateUsersAsync("refused@exampleco.com"); // a real person: only the project is wrong
         await File.WriteAllTextAsync(file, $"user_id,date,project,hours\nrefused@exampleco.com,{day},Internal,1\n\nrefused@exampleco.com,{day},Nope,1\n");
 
         var result = await importer.RunAsync("import", file);

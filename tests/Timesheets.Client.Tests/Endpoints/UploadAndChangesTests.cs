@@ -11,6 +11,7 @@ public abstract class UploadAndChangesTests(ClientFixture fixture)
     {
         var machine = await fixture.MachineAsync();
         var day = fixture.NextDay();
+        await fixture.Identity.CreateUsersAsync("upload.one@exampleco.com", "upload.two@exampleco.com"); // uploads may name only real users
         var rows = new List<EntryUploadRow>
         {
             new("upload.one@exampleco.com", day, "Internal", 4, "imported", $"x-{Guid.NewGuid():N}"),
@@ -29,6 +30,7 @@ public abstract class UploadAndChangesTests(ClientFixture fixture)
     {
         var machine = await fixture.MachineAsync();
         var day = fixture.NextDay().Iso();
+        await fixture.Identity.CreateUsersAsync("csv.ok@exampleco.com", "csv.bad@exampleco.com"); // uploads may name only real users
         var csv = "user_id,date,project,hours,notes,external_id\n"
             + $"csv.ok@exampleco.com,{day},Internal,4,,{Guid.NewGuid():N}\n"
             + $"csv.bad@exampleco.com,{day},Internal,25,,{Guid.NewGuid():N}\n"

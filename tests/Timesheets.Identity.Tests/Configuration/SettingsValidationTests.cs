@@ -12,6 +12,8 @@ public sealed class SettingsValidationTests
     [InlineData("Identity:Issuer", "not-a-url", "Identity:Issuer")]
     [InlineData("Identity:Issuer", "http://localhost", "must end with '/'")]
     [InlineData("Clients:ImportSecret", "short", "Clients:ImportSecret")]
+    [InlineData("Clients:ApiSecret", "short", "Clients:ApiSecret")]
+    [InlineData("Clients:ApiSecret", IdentityHost.ImportSecret, "must differ from Clients:ImportSecret")]
     [InlineData("Database:Provider", "Oracle", "Database:Provider")]
     [InlineData("Identity:MaxFailedLogins", "0", "Identity:MaxFailedLogins")]
     [InlineData("Identity:MaxLockoutDuration", "00:01:00", "Identity:MaxLockoutDuration")]

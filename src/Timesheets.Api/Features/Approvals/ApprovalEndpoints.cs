@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
+using Timesheets.Api.Features.People;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
 
@@ -15,7 +16,10 @@ internal static class ApprovalEndpoints
     public static IEndpointRouteBuilder MapApprovals(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/approvals").WithTags("Approvals").RequireAuthorization(ApiScopes.Approve);
-        group.MapGet("/", ListAsync).WithSummary("Pending entries of other people").ProducesValidationProblem();
+        group.MapGet("/", ListAsync).WithSummary("Pending entries of other people")
+            .WithDescription("With People:Enabled, entries of users the issuer no longer has (deleted) are left out: a page may then hold fewer "
+                + "entries than the limit while its Link header still leads to the next.")
+            .ProducesValidationProblem();
         group.MapPut("/{id:long}", ApproveAsync).WithSummary("Approve an entry (body optional)").ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         group.MapPost("/{id:long}/reject", RejectAsync).WithSummary("Reject an entry with a reason").ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/bulk", ApprovalBulk.ReviewAsync).WithSummary("Approve or reject many entries in one transaction").ProducesValidationProblem().ProducesProblem(409);
@@ -23,7 +27,8 @@ internal static class ApprovalEndpoints
     }
 
     internal static async Task<Results<Ok<List<EntryResponse>>, ValidationProblem>> ListAsync(
-        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, IOptions<EntrySettings> settings, HttpContext http, CancellationToken cancellationToken)
+        [AsParameters] EntryFilter filter, [FromServices] Caller caller, ApiDataContext db, PeopleLookup people, IOptions<EntrySettings> settings,
+        HttpContext http, ILogger<PeopleLookup> logger, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var query = db.Entries.Where(e => e.OwnerSub != caller.Sub && e.OwnerEmail != caller.Email);
@@ -33,7 +38,9 @@ internal static class ApprovalEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
+        // The page is cut (and its Link made) before owners are checked, so paging goes on past a page of gone owners.
+        var page = await query.PageAsync(filter, http, cancellationToken);
+        return TypedResults.Ok(await people.WithoutGoneOwnersAsync(page, logger, cancellationToken));
     }
 
     internal static Task<Results<Ok<EntryResponse>, ProblemHttpResult, ValidationProblem>> ApproveAsync(

@@ -2,6 +2,7 @@ using System.Globalization;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Audit;
+using Timesheets.Api.Features.People;
 using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Features.Users;
@@ -13,8 +14,10 @@ namespace Timesheets.Api.Features.Upload;
 /// Checks and stores an upload in chunks inside the caller's transaction: rows are read, checked
 /// and inserted a chunk at a time, and the change tracker is emptied after each, so memory stays
 /// flat whatever the row count. The first error stops inserting; checking goes on to report them all.
+/// Each chunk's new emails are looked up at the issuer (<see cref="PeopleLookup"/>) once per upload, so a
+/// row naming nobody, or a blocked user, is refused like any other bad row.
 /// </summary>
-internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Caller caller, EntrySettings settings, DateTime now)
+internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, PeopleLookup people, Caller caller, EntrySettings settings, DateTime now)
 {
     private const int ChunkSize = 1000;
 
@@ -27,6 +30,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
 
     private readonly Dictionary<string, long?> _projects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _subs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Person?> _people = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Email, DateOnly Date), int> _dayTotals = [];
     private readonly HashSet<string> _externalIds = new(StringComparer.Ordinal);
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
@@ -39,6 +43,9 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
     public int ErrorCount { get; private set; }
 
     public int Received { get; private set; }
+
+    /// <summary>How many of the errors are rows naming nobody or a blocked user (the upload's only errors: 422).</summary>
+    public int PeopleErrorCount { get; private set; }
 
     public async Task<UploadResult> RunAsync(IAsyncEnumerable<UploadRow> rows, CancellationToken cancellationToken)
     {
@@ -114,6 +121,7 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
             }
         }
 
+        await CheckPeopleAsync(drafts, cancellationToken);
         await LoadDayTotalsAsync(drafts, cancellationToken);
         await LoadSubsAsync(drafts, cancellationToken);
         var entries = new List<TimesheetEntry>();
@@ -227,6 +235,41 @@ internal sealed class UploadBatch(ApiDataContext db, ProjectCatalog catalog, Cal
         }
 
         return ErrorCount == before ? (row, draft, email!) : null;
+    }
+
+    /// <summary>
+    /// Refuses the rows whose email no user of the issuer has, or whose user is blocked; the emails new
+    /// to this upload are resolved together (in parallel, through the cache).
+    /// </summary>
+    /// <exception cref="PeopleUnavailableException">The issuer could not answer: nothing may be stored unverified.</exception>
+    private async Task CheckPeopleAsync(List<(UploadRow Row, EntryDraft Draft, string Email)> drafts, CancellationToken cancellationToken)
+    {
+        if (!people.Enabled)
+        {
+            return;
+        }
+
+        var missing = drafts.Select(d => d.Email).Where(e => !_people.ContainsKey(e)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (email, person) in await people.ResolveAsync(missing, cancellationToken))
+            {
+                _people[email] = person;
+            }
+        }
+
+        drafts.RemoveAll(d =>
+        {
+            var person = _people[d.Email];
+            if (person is { Blocked: false })
+            {
+                return false;
+            }
+
+            PeopleErrorCount++;
+            Report(d.Row.Row, "user_id", person is null ? $"No user has the email {d.Email}." : $"The user {d.Email} is blocked.");
+            return true;
+        });
     }
 
     private async Task LoadDayTotalsAsync(List<(UploadRow Row, EntryDraft Draft, string Email)> drafts, CancellationToken cancellationToken)

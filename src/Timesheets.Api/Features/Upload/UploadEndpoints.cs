@@ -8,6 +8,7 @@ using Npgsql;
 using Timesheets.Api.Configuration;
 using Timesheets.Api.Data;
 using Timesheets.Api.Errors;
+using Timesheets.Api.Features.People;
 using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
@@ -22,18 +23,20 @@ internal static class UploadEndpoints
     {
         app.MapPost("/timesheets/upload", UploadAsync).WithTags("Batch upload").RequireAuthorization(ApiScopes.BatchUpload)
             .Accepts<EntryUploadRow[]>("application/json", "text/csv")
-            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415)
+            .ProducesProblem(400).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503)
             .WithSummary("Upload entries for any user: one JSON object, a JSON array, or CSV (user_id,date,project,hours,notes,external_id)")
             .WithDescription("The body may be at most Limits:MaxUploadBytes (16 MiB by default; more is 413). Each CSV record may be at most "
                 + $"{UploadRowLimits.MaxRowLength} characters and each JSON row at most {UploadRowLimits.MaxRowLength} bytes: a longer one is refused "
-                + "with 400 naming its line or row as soon as it passes the bound. Every row is stored, or none.");
+                + "with 400 naming its line or row as soon as it passes the bound. Every row is stored, or none. With People:Enabled, each user_id "
+                + "must be the email of a user of the issuer who is not blocked: when that is all that is wrong, the answer is 422 naming each such row; "
+                + "when the issuer cannot be asked, 503 with Retry-After.");
         return app;
     }
 
     [LargeBody]
     internal static async Task<Results<Ok<UploadResult>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, NewestPageCache pages, IOptions<EntrySettings> settings, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpRequest request, [FromServices] Caller caller, ApiDataContext db, ProjectCatalog projects, PeopleLookup people, NewestPageCache pages,
+        IOptions<EntrySettings> settings, TimeProvider clock, CancellationToken cancellationToken)
     {
         var mediaType = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         IAsyncEnumerable<UploadRow> rows;
@@ -49,7 +52,7 @@ internal static class UploadEndpoints
                 return TypedResults.Problem(statusCode: 415, title: "Unsupported media type", detail: "Send application/json (an object or an array) or text/csv.");
         }
 
-        var batch = new UploadBatch(db, projects, caller, settings.Value, clock.GetUtcNow().UtcDateTime);
+        var batch = new UploadBatch(db, projects, people, caller, settings.Value, clock.GetUtcNow().UtcDateTime);
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         try
         {
@@ -57,7 +60,8 @@ internal static class UploadEndpoints
             if (batch.Errors.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return TypedResults.Problem(statusCode: 400, title: "Nothing was stored",
+                // Well-formed rows that only name people the issuer does not know (or has blocked): 422, the request was understood.
+                return TypedResults.Problem(statusCode: batch.PeopleErrorCount == batch.ErrorCount ? 422 : 400, title: "Nothing was stored",
                     detail: $"{batch.ErrorCount} problem(s) in the upload; fix them and send it again. No row was stored.",
                     extensions: new Dictionary<string, object?> { ["errors"] = batch.Errors, ["error_count"] = batch.ErrorCount });
             }
@@ -70,6 +74,11 @@ internal static class UploadEndpoints
             }
 
             return TypedResults.Ok(result);
+        }
+        catch (PeopleUnavailableException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return PeopleProblems.Unavailable(request.HttpContext, batch.Received);
         }
         catch (DecoderFallbackException)
         {

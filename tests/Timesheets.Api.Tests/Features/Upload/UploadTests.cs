@@ -11,12 +11,14 @@ public abstract class UploadTests(ApiFixture fixture)
     private static string Id() => Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// A CSV of <paramref name="rows"/> rows of a fresh batch: row i is user i % users, <paramref name="daysBack"/> + i / users
-    /// days ago, in Internal, with external id "batch-i" unless <paramref name="externalId"/> says otherwise.
+    /// A CSV of <paramref name="rows"/> rows of a fresh batch: row i is user i % users (each created in Identity first:
+    /// the upload refuses emails nobody has), <paramref name="daysBack"/> + i / users days ago, in Internal, with
+    /// external id "batch-i" unless <paramref name="externalId"/> says otherwise.
     /// </summary>
-    private static string BulkCsv(int rows, int users, int daysBack, decimal hours, Func<string, int, string>? externalId = null)
+    private async Task<string> BulkCsvAsync(int rows, int users, int daysBack, decimal hours, Func<string, int, string>? externalId = null)
     {
         var batch = Id()[..8];
+        await fixture.Identity.CreateUsersAsync(Enumerable.Range(0, users).Select(u => $"bulk{u}.{batch}@exampleco.com"));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var csv = new StringBuilder("user_id,date,project,hours,external_id\n");
         for (var i = 0; i < rows; i++)
@@ -56,6 +58,7 @@ public abstract class UploadTests(ApiFixture fixture)
     public async Task Upload_SingleObject_IsOneRow()
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
+        await fixture.Identity.CreateUsersAsync("single@exampleco.com");
         var row = new { user_id = "single@exampleco.com", date = fixture.NextDay().ToString("yyyy-MM-dd"), project = "Internal", hours = 1, external_id = Id() };
         var result = await (await machine.PostJsonAsync("/timesheets/upload", row)).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(1, result.GetProperty("created").GetInt32());
@@ -88,6 +91,7 @@ public abstract class UploadTests(ApiFixture fixture)
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
         var day = fixture.NextDay().ToString("yyyy-MM-dd");
+        await fixture.Identity.CreateUsersAsync("long.day@exampleco.com");
         var rows = Enumerable.Range(0, 3).Select(_ => new { user_id = "long.day@exampleco.com", date = day, project = "Internal", hours = 10, external_id = Id() });
         var problem = await (await machine.PostJsonAsync("/timesheets/upload", rows)).AssertProblemAsync(HttpStatusCode.BadRequest);
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
@@ -100,6 +104,7 @@ public abstract class UploadTests(ApiFixture fixture)
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
         var day = fixture.NextDay().ToString("yyyy-MM-dd");
+        await fixture.Identity.CreateUsersAsync("csv.one@exampleco.com", "csv.two@exampleco.com");
         var csv = "user_id,date,project,hours,notes,external_id\r\n"
             + $"csv.one@exampleco.com,{day},Internal,4,\"Notes, with comma and \"\"quotes\"\"\",{Id()}\r\n"
             + $"csv.two@exampleco.com,{day},\"Mobile App\",2.25,,{Id()}\r\n";
@@ -115,7 +120,7 @@ public abstract class UploadTests(ApiFixture fixture)
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
         // Row 1,301 (second chunk) repeats row 11's external id (first chunk); every row is its own user and day.
-        var csv = BulkCsv(1_500, users: 100, daysBack: 100, hours: 1, externalId: (batch, i) => i == 1_300 ? $"{batch}-10" : $"{batch}-{i}");
+        var csv = await BulkCsvAsync(1_500, users: 100, daysBack: 100, hours: 1, externalId: (batch, i) => i == 1_300 ? $"{batch}-10" : $"{batch}-{i}");
         var result = await (await machine.PostRawAsync("/timesheets/upload", csv, "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(1_499, result.GetProperty("created").GetInt32());
         Assert.Equal(1, result.GetProperty("skipped").GetInt32());
@@ -134,7 +139,7 @@ public abstract class UploadTests(ApiFixture fixture)
     {
         using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
         // 200 users × 50 days, one row per user and day: ten chunks of the streamed reader.
-        var csv = BulkCsv(10_000, users: 200, daysBack: 200, hours: 0.5m);
+        var csv = await BulkCsvAsync(10_000, users: 200, daysBack: 200, hours: 0.5m);
         var result = await (await machine.PostRawAsync("/timesheets/upload", csv, "text/csv")).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal(10_000, result.GetProperty("created").GetInt32());
     }

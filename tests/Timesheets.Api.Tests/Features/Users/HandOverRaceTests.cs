@@ -32,6 +32,7 @@ public abstract class HandOverRaceTests(ApiFixture fixture)
         {
             var sub = $"idp|handrace-{round}";
             var email = $"handrace-{round}-{Guid.NewGuid():N}@exampleco.com";
+            await fixture.Identity.CreateUsersAsync(email); // the upload refuses emails nobody has
             var claims = TokenForge.Claims(sub);
             claims["https://api.exampleco.com/email"] = email;
             var userToken = TokenForge.Mint(credentials, claims: claims);

@@ -33,6 +33,7 @@ public abstract class HandOverTests(ApiFixture fixture)
     /// <summary>Uploads <paramref name="count"/> one-hour entries for <paramref name="email"/> on the days before yesterday; returns their ids.</summary>
     private async Task<List<long>> UploadAsync(ApiHost host, string email, int count)
     {
+        await fixture.Identity.CreateUsersAsync(email); // the upload refuses emails nobody has
         using var machine = Client(host, await fixture.TokenAsync(OidcTestClient.ImportClient));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var rows = Enumerable.Range(2, count).Select(i => new { user_id = email, date = today.AddDays(-i).ToString("yyyy-MM-dd"), project = "Internal", hours = 1, external_id = Guid.NewGuid().ToString("N") });

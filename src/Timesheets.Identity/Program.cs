@@ -3,6 +3,7 @@ using Timesheets.Identity.Data;
 using Timesheets.Identity.Hosting;
 using Timesheets.Identity.Keys;
 using Timesheets.Identity.Management;
+using Timesheets.Identity.Management.Users;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Seeding;
@@ -21,6 +22,7 @@ builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddAccountPages();
 builder.Services.AddErrorResponses();
 builder.Services.AddManagementApi(builder.Configuration);
+builder.Services.AddUserAdministration(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
 var app = builder.Build();

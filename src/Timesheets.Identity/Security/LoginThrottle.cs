@@ -25,6 +25,7 @@ internal static class LoginThrottleTable
 internal sealed class LoginThrottle(IdentityDataContext db, IOptions<IdentitySettings> settings, TimeProvider clock, KeyProtector keys)
 {
     private const string PairKeyPurpose = "Timesheets.Identity.LoginThrottle.PairKey.v1";
+    private const string AccountKeyPurpose = "Timesheets.Identity.LoginThrottle.AccountKey.v1";
 
     private IdentitySettings Settings => settings.Value;
 
@@ -39,8 +40,25 @@ internal sealed class LoginThrottle(IdentityDataContext db, IOptions<IdentitySet
     public string PairKey(string normalizedEmail, string clientKey) =>
         Convert.ToHexString(HMACSHA256.HashData(keys.DeriveKey(PairKeyPurpose), Encoding.UTF8.GetBytes(normalizedEmail + "\n" + clientKey)));
 
+    /// <summary>
+    /// The account's key: an HMAC of the normalised email alone, under another purpose of the same
+    /// secret, stored beside each pair so an admin can lift every block of one account
+    /// (<see cref="UnlockAccountAsync"/>) while the table still names no account.
+    /// </summary>
+    public string AccountKey(string normalizedEmail) =>
+        Convert.ToHexString(HMACSHA256.HashData(keys.DeriveKey(AccountKeyPurpose), Encoding.UTF8.GetBytes(normalizedEmail)));
+
+    /// <summary>Lifts every pair block of one account (the admin's "unlock"); the number of pairs forgotten.</summary>
+    public Task<int> UnlockAccountAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var account = AccountKey(normalizedEmail);
+        return db.LoginBlocks.Where(b => b.AccountKey == account).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Takes one attempt slot; false when the pair is blocked or its slots are all taken.</summary>
-    public async Task<bool> TryReserveAsync(string key, CancellationToken cancellationToken)
+    /// <param name="key">The pair, from <see cref="PairKey"/>.</param>
+    /// <param name="accountKey">The account, from <see cref="AccountKey"/>: written with the pair's first row.</param>
+    public async Task<bool> TryReserveAsync(string key, string accountKey, CancellationToken cancellationToken)
     {
         var now = Now;
         var max = Settings.MaxFailedLogins;
@@ -62,7 +80,7 @@ internal sealed class LoginThrottle(IdentityDataContext db, IOptions<IdentitySet
             // First attempt of this pair. ON CONFLICT (SQLite and PostgreSQL) rather than a caught
             // key violation: a parallel first attempt loses quietly and retries the update above.
             var inserted = await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "LoginBlocks" ("Key", "Failures", "Blocks", "BlockedUntil", "UpdatedAt") VALUES ({key}, 1, 0, 0, {now}) ON CONFLICT ("Key") DO NOTHING""",
+                $"""INSERT INTO "LoginBlocks" ("Key", "AccountKey", "Failures", "Blocks", "BlockedUntil", "UpdatedAt") VALUES ({key}, {accountKey}, 1, 0, 0, {now}) ON CONFLICT ("Key") DO NOTHING""",
                 cancellationToken);
             if (inserted == 1)
             {

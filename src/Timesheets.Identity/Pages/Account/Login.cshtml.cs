@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Timesheets.Identity.Data;
 using Timesheets.Identity.Oidc;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Sessions;
@@ -60,11 +61,12 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         var cancellationToken = HttpContext.RequestAborted;
         var client = ClientAddress.Key(HttpContext);
         var throttle = Throttle;
-        var pair = throttle.PairKey(signIn.UserManager.NormalizeEmail(Email), client);
+        var normalizedEmail = signIn.UserManager.NormalizeEmail(Email);
+        var pair = throttle.PairKey(normalizedEmail, client);
 
         // The slot is taken before anything is looked up or verified, the same way for known and
         // unknown emails: a blocked pair is refused at the cost of one (dummy) hash, like any failure.
-        if (!await throttle.TryReserveAsync(pair, cancellationToken))
+        if (!await throttle.TryReserveAsync(pair, throttle.AccountKey(normalizedEmail), cancellationToken))
         {
             SpendDummyHash();
             SecurityLog.LoginRefusedBlocked(_log, client);
@@ -107,6 +109,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, ILoggerFac
         }
 
         await throttle.SucceededAsync(pair, cancellationToken);
+        await HttpContext.RequestServices.GetRequiredService<IdentityDataContext>().RecordLoginAsync(user.Id,
+            HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
         // The password was typed for this very authorization request: /authorize needs no consent page.
         if (LocalRequestUrl.IsFor(ReturnUrl, "/authorize"))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Timesheets.Cli.Shared;
 using Timesheets.Contracts;
 

@@ -51,6 +51,10 @@ internal static class ManagementApi
         services.AddJsonRequestErrors();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminLog>();
+        services.AddClientAdmin();
+        services.AddResourceServerAdmin();
+        services.AddSigningKeyAdmin();
+        services.AddLogs(configuration);
         return services;
     }
 

@@ -3,6 +3,7 @@ using OpenIddict.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using Timesheets.Identity.Configuration;
+using Timesheets.Identity.Management.ResourceServers;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -78,14 +79,14 @@ internal static class DeviceFlowHandlers
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
-    internal sealed class DeviceResourceValidator(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ValidateDeviceAuthorizationRequestContext>
+    internal sealed class DeviceResourceValidator(IOpenIddictApplicationManager applications, ResourceServerCatalog catalog) : IOpenIddictServerHandler<ValidateDeviceAuthorizationRequestContext>
     {
         public async ValueTask HandleAsync(ValidateDeviceAuthorizationRequestContext context)
         {
             var application = string.IsNullOrEmpty(context.ClientId) ? null : await applications.FindByClientIdAsync(context.ClientId);
             foreach (var resource in context.Request.GetResources())
             {
-                if (!Uri.TryCreate(resource, UriKind.Absolute, out var uri) || !context.Options.Resources.Contains(uri) || application is null ||
+                if (!Uri.TryCreate(resource, UriKind.Absolute, out _) || await catalog.FindAsync(resource, context.CancellationToken) is null || application is null ||
                     !await applications.HasPermissionAsync(application, OpenIddictConstants.Permissions.Prefixes.Resource + resource))
                 {
                     // Not echoed: an error description allows only a narrow set of characters (RFC 6749 §5.2).

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.EntityFrameworkCore.Models;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Management.ResourceServers;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Timesheets.ServiceDefaults;
@@ -19,6 +20,7 @@ internal static class OidcServerExtensions
         var settings = SettingsReader.Read(configuration, IdentitySettings.Section, new IdentitySettingsValidator());
 
         services.AddScoped<PrincipalFactory>();
+        services.AddSingleton<ResourceServerCatalog>();
         services.AddSingleton<DevicePolling>();
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
@@ -51,6 +53,11 @@ internal static class OidcServerExtensions
                 options.RegisterClaims(Claims.Subject, Claims.Name, Claims.Nickname, Claims.Picture, Claims.UpdatedAt,
                     Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, ApiResource.EmailClaim, ApiResource.PermissionsClaim);
                 options.RegisterResources(settings.ApiAudience, ManagementScopes.AudienceFor(settings.Issuer));
+                // APIs are registered at run time too: requested resources are checked against the ResourceServers table.
+                options.DisableResourceValidation();
+                options.AddEventHandler(ApiTokenHandlers.ValidateAuthorizationResources);
+                options.AddEventHandler(ApiTokenHandlers.ValidateTokenResources);
+                options.AddEventHandler(ApiTokenHandlers.ApplyApiSettings);
 
                 // PKCE for every code request, and only S256: "plain" is neither accepted nor advertised.
                 options.RequireProofKeyForCodeExchange();

@@ -15,7 +15,7 @@ namespace Timesheets.Identity.Management.Logs;
 /// </summary>
 internal sealed class AdminLog(IdentityDataContext db, IHttpContextAccessor accessor, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <param name="description">What happened, for a person: "Blocked user ann@exampleco.com".</param>
     /// <param name="targetType"><c>user</c>, <c>role</c>, <c>client</c>, <c>resource_server</c>, <c>signing_key</c>.</param>

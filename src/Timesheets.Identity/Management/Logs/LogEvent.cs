@@ -50,6 +50,26 @@ public static class LogTypes
     public const string TokenExchange = "seacft";
     public const string FailedTokenExchange = "feacft";
     public const string RefreshReuse = "ferrt";
+
+    /// <summary>Tokens by client credentials, refresh token, authorization code (or device code), and their failures.</summary>
+    public const string ClientCredentialsExchange = "seccft";
+    public const string FailedClientCredentialsExchange = "feccft";
+    public const string RefreshTokenExchange = "sertft";
+    public const string FailedRefreshTokenExchange = "fertft";
+
+    public const string TokenRevoked = "srrt";
+
+    /// <summary>Ours (Auth0 has only the failure codes): a user allowed a device on /activate.</summary>
+    public const string DeviceAllowed = "sdeac";
+
+    /// <summary>A user denied a device on /activate.</summary>
+    public const string DeviceDenied = "fdecc";
+
+    public const string RateLimited = "api_limit";
+
+    /// <summary>Ours: another security event, a warning or an information.</summary>
+    public const string OtherWarning = "w";
+    public const string OtherInformation = "i";
     public const string ManagementApiChange = "sapi";
     public const string AdminPageChange = "sadm";
 }

@@ -1,0 +1,6 @@
+namespace Timesheets.Identity.Management.SigningKeys;
+
+internal static class SigningKeysExtensions
+{
+    public static IServiceCollection AddSigningKeyAdmin(this IServiceCollection services) => services.AddScoped<SigningKeyAdmin>();
+}

@@ -41,7 +41,7 @@ internal static class RolesEndpoints
     private static async Task<IResult> AddPermissionsAsync(RoleAdmin admin, string id, RolePermissionsRequest request, CancellationToken cancellationToken) =>
         (await admin.AddPermissionsAsync(id, request.Permissions, cancellationToken)).ToHttp(_ => TypedResults.Created());
 
-    private static async Task<IResult> RemovePermissionsAsync(RoleAdmin admin, string id, RolePermissionsRequest request, CancellationToken cancellationToken) =>
+    private static async Task<IResult> RemovePermissionsAsync(RoleAdmin admin, string id, [Microsoft.AspNetCore.Mvc.FromBody] RolePermissionsRequest request, CancellationToken cancellationToken) =>
         (await admin.RemovePermissionsAsync(id, request.Permissions, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<IResult> MembersAsync(RoleAdmin admin, string id, CancellationToken cancellationToken) =>

@@ -63,7 +63,7 @@ internal static class UsersEndpoints
     private static async Task<IResult> AddRolesAsync(UserAdmin admin, string id, UserRolesRequest request, CancellationToken cancellationToken) =>
         (await admin.AddRolesAsync(id, request.Roles, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
-    private static async Task<IResult> RemoveRolesAsync(UserAdmin admin, string id, UserRolesRequest request, CancellationToken cancellationToken) =>
+    private static async Task<IResult> RemoveRolesAsync(UserAdmin admin, string id, [Microsoft.AspNetCore.Mvc.FromBody] UserRolesRequest request, CancellationToken cancellationToken) =>
         (await admin.RemoveRolesAsync(id, request.Roles, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<IResult> ResetSecondFactorAsync(UserAdmin admin, string id, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public sealed partial class ManagementClient
     public Task<ApiResult<LogPage>> ListLogsAsync(LogQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new LogQuery();
-        return GetAsync("logs" + HttpCalls.Query(("type", query.Type), ("user_id", query.UserId), ("from", Instant(query.From)), ("to", Instant(query.To)),
+        return GetAsync("logs" + HttpCalls.Query(("q", query.Search), ("type", query.Type), ("user_id", query.UserId), ("from", Instant(query.From)), ("to", Instant(query.To)),
             ("page", Number(query.Paging.Page)), ("per_page", Number(query.Paging.PerPage)), ("include_totals", "true")),
             ManagementJson.Default.LogPage, cancellationToken);
     }

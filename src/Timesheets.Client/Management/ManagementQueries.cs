@@ -23,6 +23,9 @@ public sealed record LogQuery
     /// <summary>An event type: Auth0's code (<c>s</c> login, <c>f</c> failed login, <c>sapi</c> Management API change, …).</summary>
     public string? Type { get; init; }
 
+    /// <summary>Words searched in the description and the actor's name, or Auth0's <c>field:value</c> terms.</summary>
+    public string? Search { get; init; }
+
     /// <summary>Events of this user (as actor or target).</summary>
     public string? UserId { get; init; }
 

@@ -17,6 +17,7 @@ internal static class LogCommand
     public static Command Create(CliContext context)
     {
         var type = new Option<string?>("--type") { Description = "Only events of this type: s (login), f (failed login), sapi (Management API change), sadm (admin page change), …" };
+        var search = new Option<string?>("--search", "-s") { Description = "Only events whose description or actor contains these words." };
         var user = new Option<string?>("--user") { Description = "Only events of this user (email or id)." };
         var from = CommandKit.DateOption("--from", "From this day");
         var to = CommandKit.DateOption("--to", "To this day, included");
@@ -26,7 +27,7 @@ internal static class LogCommand
         return CommandKit.Create("logs", "The log of security events (logins, failures, blocks) and admin changes, with before and after.",
                 "timesheets admin logs", "timesheets admin logs --type f --from 2026-12-01", "timesheets admin logs --user ann@exampleco.com --json",
                 "timesheets admin logs --type sapi --follow")
-            .With(type, user, from, to, page, perPage, follow)
+            .With(type, user, search, from, to, page, perPage, follow)
             .RunsAdmin(context, async (call, cancellationToken) =>
             {
                 string? userId = null;
@@ -43,7 +44,7 @@ internal static class LogCommand
 
                 var query = new LogQuery
                 {
-                    Type = call.Value(type), UserId = userId, From = StartOf(call.Context, call.Value(from)), To = StartOf(call.Context, call.Value(to)?.AddDays(1)),
+                    Type = call.Value(type), UserId = userId, Search = call.Value(search), From = StartOf(call.Context, call.Value(from)), To = StartOf(call.Context, call.Value(to)?.AddDays(1)),
                     Paging = new PageQuery { Page = call.Value(page), PerPage = call.Value(perPage) },
                 };
                 var first = await call.Api.ListLogsAsync(query, cancellationToken);

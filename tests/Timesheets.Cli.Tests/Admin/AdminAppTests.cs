@@ -62,14 +62,15 @@ public abstract class AdminAppTests(CliFixture fixture)
         var identifier = $"https://api.exampleco.com/invoices-{Guid.NewGuid():N}";
 
         var create = await admin.RunAsync("admin", "apis", "create", identifier, "--name", "Invoices", "--permission", "read:invoices=Read invoices");
-        var update = await admin.RunAsync("admin", "apis", "update", identifier, "--token-lifetime", "900", "--json");
+        var update = await admin.RunAsync("admin", "apis", "update", identifier, "--name", "Invoicing", "--allow-refresh", "false", "--json");
         var delete = await admin.RunAsync("admin", "apis", "delete", identifier, "--yes");
         var gone = await admin.RunAsync("admin", "apis", "show", identifier);
 
         Assert.True(create.ExitCode == 0, create.ToString());
         Assert.Contains("read:invoices", create.Out, StringComparison.Ordinal);
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Equal(900, update.Json.GetProperty("token_lifetime").GetInt32());
+        Assert.Equal("Invoicing", update.Json.GetProperty("name").GetString());
+        Assert.False(update.Json.GetProperty("allow_offline_access").GetBoolean());
         Assert.True(delete.ExitCode == 0, delete.ToString());
         Assert.Equal(2, gone.ExitCode);
     }

@@ -29,12 +29,11 @@ internal static class AdminTables
 
     public static string Joined(IEnumerable<string> values) => string.Join(", ", values) is { Length: > 0 } text ? text : "-";
 
-    /// <summary>"Page 2 of 5 (93 users)" under a paged list, with the option for the next page.</summary>
-    public static void PageLine(IAnsiConsole console, int start, int limit, int total, string what)
+    /// <summary>"Showing 51–100 of 230 users; next page: --page 2" under a paged list (pages count from 0, as the API's).</summary>
+    public static void PageLine(IAnsiConsole console, int start, int length, int limit, int total, string what)
     {
-        var page = limit == 0 ? 0 : start / limit;
-        var pages = limit == 0 ? 1 : Math.Max(1, (total + limit - 1) / limit);
-        var next = page + 1 < pages ? $"; next: --page {page + 1}" : "";
-        console.MarkupLineInterpolated($"Page {page} of {pages - 1} (0-based), {total} {what}{next}");
+        var shown = length == 0 ? $"Showing 0 of {total} {what}" : $"Showing {start + 1}–{start + length} of {total} {what}";
+        var next = limit > 0 && start + length < total ? $"; next page: --page {(start / limit) + 1}" : "";
+        console.WriteLine(shown + next);
     }
 }

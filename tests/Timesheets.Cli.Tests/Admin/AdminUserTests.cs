@@ -26,7 +26,7 @@ public abstract class AdminUserTests(CliFixture fixture)
         var list = await admin.RunAsync("admin", "users", "list", "--search", email[..12]);
         Assert.Contains(email, list.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(IdentityHost.Employee, list.Out, StringComparison.Ordinal);
-        Assert.Contains("1 users", list.Out, StringComparison.Ordinal);
+        Assert.Contains("Showing 1–1 of 1 users", list.Out, StringComparison.Ordinal);
 
         var shown = (await admin.RunAsync("admin", "users", "show", email, "--json")).Json;
         Assert.Equal("Ann Invited", shown.GetProperty("name").GetString());

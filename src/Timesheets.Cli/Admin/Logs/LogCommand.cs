@@ -51,7 +51,7 @@ internal static class LogCommand
                 var shown = call.Show(first, ManagementJson.Default.LogPage, logs =>
                 {
                     call.Console.Write(AdminTables.List(Columns, Rows(logs.Logs)));
-                    AdminTables.PageLine(call.Console, logs.Start, logs.Limit, logs.Total, "events");
+                    AdminTables.PageLine(call.Console, logs.Start, logs.Length, logs.Limit, logs.Total, "events");
                 });
                 return shown != ExitCodes.Ok || !call.Value(follow) ? shown : await FollowAsync(call, query, first.Value!.Logs, cancellationToken);
             });

@@ -33,7 +33,7 @@ internal static class UserCommands
                             u.Email, u.Name, u.UserId, AdminTables.YesNo(u.Blocked), AdminTables.YesNo(u.Contractor),
                             AdminTables.Joined(u.Multifactor), AdminTables.When(u.LastLogin),
                         })));
-                    AdminTables.PageLine(call.Console, users.Start, users.Limit, users.Total, "users");
+                    AdminTables.PageLine(call.Console, users.Start, users.Length, users.Limit, users.Total, "users");
                 });
             });
     }

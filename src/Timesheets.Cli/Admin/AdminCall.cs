@@ -70,6 +70,18 @@ internal sealed class AdminCall(CliContext context, ParseResult parse, Managemen
         return ExitCodes.Ok;
     }
 
+    /// <summary>Goes on with the thing found (a user by email, a role by name, …), or says why there is none.</summary>
+    public async Task<int> WithAsync<T>(Task<ApiResult<T>> find, Func<T, Task<int>> then)
+        where T : class
+    {
+        var found = await find;
+        return found.Value is { } value ? await then(value) : Fail(found.Problem!);
+    }
+
+    /// <summary>Runs a destructive action once confirmed (<see cref="ConfirmAsync"/>); else ends with the exit code of the refusal.</summary>
+    public async Task<int> ConfirmedAsync(Option<bool> yes, string question, Func<Task<int>> then, CancellationToken cancellationToken) =>
+        await ConfirmAsync(yes, question, cancellationToken) ?? await then();
+
     /// <summary>
     /// Asks before a destructive action: null to go on (confirmed, or <c>--yes</c>), else the exit code
     /// to end with. Without a terminal to ask on, only <c>--yes</c> confirms: a script never hangs on a prompt.

@@ -83,23 +83,15 @@ internal static class ApiCommands
         return CommandKit.Create("update", "Change an API: each option given replaces that setting.",
                 "timesheets admin apis update https://api.exampleco.com/invoices --token-lifetime 900 --allow-refresh false")
             .With(api, name, lifetime, offline, permissions)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindResourceServerAsync(call.Value(api)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
-                return call.Show(await call.Api.UpdateResourceServerAsync(target.Id, new ResourceServerUpdateRequest
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindResourceServerAsync(call.Value(api)!, cancellationToken), async target =>
+                call.Show(await call.Api.UpdateResourceServerAsync(target.Id, new ResourceServerUpdateRequest
                 {
                     Name = call.Value(name), TokenLifetime = call.Value(lifetime), AllowOfflineAccess = call.Value(offline), Scopes = Permissions(call, permissions),
                 }, cancellationToken), ManagementJson.Default.ResourceServerResponse, updated =>
                 {
                     call.Console.WriteLine($"Updated the API {updated.Name}.");
                     Print(call, updated);
-                });
-            });
+                })));
     }
 
     private static Command DeleteCommand(CliContext context)
@@ -108,17 +100,8 @@ internal static class ApiCommands
         var yes = AdminKit.YesOption();
         return CommandKit.Create("delete", "Delete an API: no more tokens for it (the system APIs cannot be deleted).", "timesheets admin apis delete https://api.exampleco.com/invoices --yes")
             .With(api, yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindResourceServerAsync(call.Value(api)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
-                return await call.ConfirmAsync(yes, $"Delete the API {target.Identifier}?", cancellationToken) is { } declined
-                    ? declined
-                    : call.Done(await call.Api.DeleteResourceServerAsync(target.Id, cancellationToken), $"Deleted the API {target.Identifier}.");
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindResourceServerAsync(call.Value(api)!, cancellationToken), target =>
+                call.ConfirmedAsync(yes, $"Delete the API {target.Identifier}?", async () =>
+                    call.Done(await call.Api.DeleteResourceServerAsync(target.Id, cancellationToken), $"Deleted the API {target.Identifier}."), cancellationToken)));
     }
 }

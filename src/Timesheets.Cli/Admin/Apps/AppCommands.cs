@@ -27,19 +27,9 @@ internal static class AppCommands
         var app = AppArgument();
         return CommandKit.Create("show", "Show an application: redirects, grant types and the API permissions it may ask for.", "timesheets admin apps show timesheets-cli")
             .With(app)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.GetClientAsync(call.Value(app)!, cancellationToken);
-                if (found.Value is not { } shown)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
-                var grants = await call.Api.ListClientGrantsAsync(shown.ClientId, cancellationToken: cancellationToken);
-                return grants.Value is not { } list
-                    ? call.Fail(grants.Problem!)
-                    : call.Show(new AppDetails(shown, list), AdminJson.Default.AppDetails, details => Print(call, details));
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.GetClientAsync(call.Value(app)!, cancellationToken), shown =>
+                call.WithAsync(call.Api.ListClientGrantsAsync(shown.ClientId, cancellationToken: cancellationToken), grants =>
+                    Task.FromResult(call.Show(new AppDetails(shown, grants), AdminJson.Default.AppDetails, details => Print(call, details))))));
     }
 
     public static void Print(AdminCall call, AppDetails details)
@@ -57,13 +47,8 @@ internal static class AppCommands
         var yes = AdminKit.YesOption();
         return CommandKit.Create("delete", "Delete an application: it can no longer ask for tokens.", "timesheets admin apps delete invoicing --yes")
             .With(app, yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var id = call.Value(app)!;
-                return await call.ConfirmAsync(yes, $"Delete the application {id}?", cancellationToken) is { } declined
-                    ? declined
-                    : call.Done(await call.Api.DeleteClientAsync(id, cancellationToken), $"Deleted the application {id}.");
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.ConfirmedAsync(yes, $"Delete the application {call.Value(app)}?", async () =>
+                call.Done(await call.Api.DeleteClientAsync(call.Value(app)!, cancellationToken), $"Deleted the application {call.Value(app)}."), cancellationToken));
     }
 
     private static Command RotateSecretCommand(CliContext context)
@@ -72,16 +57,10 @@ internal static class AppCommands
         var yes = AdminKit.YesOption();
         return CommandKit.Create("rotate-secret", "Give a machine client a new secret; the old one stops working at once.", "timesheets admin apps rotate-secret invoicing --yes")
             .With(app, yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var id = call.Value(app)!;
-                if (await call.ConfirmAsync(yes, $"Rotate the secret of {id}? Whatever uses the old one stops working.", cancellationToken) is { } declined)
-                {
-                    return declined;
-                }
-
-                return call.Show(await call.Api.RotateClientSecretAsync(id, cancellationToken), ManagementJson.Default.ClientResponse, rotated => PrintSecret(call, rotated));
-            });
+            .RunsAdmin(context, (call, cancellationToken) =>
+                call.ConfirmedAsync(yes, $"Rotate the secret of {call.Value(app)}? Whatever uses the old one stops working.", async () =>
+                    call.Show(await call.Api.RotateClientSecretAsync(call.Value(app)!, cancellationToken), ManagementJson.Default.ClientResponse,
+                        rotated => PrintSecret(call, rotated)), cancellationToken));
     }
 
     /// <summary>A secret the server shows once (created or rotated): printed raw, with the warning that it will not be shown again.</summary>

@@ -32,19 +32,12 @@ internal static class KeyCommands
         return CommandKit.Create("rotate", "Rotate: a new key signs new tokens; the old one still verifies the tokens it signed until they expire.",
                 "timesheets admin keys rotate --yes")
             .With(yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                if (await call.ConfirmAsync(yes, "Rotate the signing key?", cancellationToken) is { } declined)
-                {
-                    return declined;
-                }
-
-                return call.Show(await call.Api.RotateSigningKeyAsync(cancellationToken), ManagementJson.Default.SigningKeyResponse, key =>
+            .RunsAdmin(context, (call, cancellationToken) => call.ConfirmedAsync(yes, "Rotate the signing key?", async () =>
+                call.Show(await call.Api.RotateSigningKeyAsync(cancellationToken), ManagementJson.Default.SigningKeyResponse, key =>
                 {
                     call.Console.WriteLine($"Rotated: {key.Kid} signs from {AdminTables.When(key.CurrentSince)}.");
                     call.Console.Write(AdminTables.List(Columns, Rows([key])));
-                });
-            });
+                }), cancellationToken));
     }
 
     private static Command RevokeCommand(CliContext context)
@@ -54,16 +47,9 @@ internal static class KeyCommands
         return CommandKit.Create("revoke", "Revoke a key (a leak): it no longer signs or verifies, so every token it signed stops working at once.",
                 "timesheets admin keys revoke 3f2a… --yes")
             .With(kid, yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var id = call.Value(kid)!;
-                if (await call.ConfirmAsync(yes, $"Revoke the key {id}? Every token it signed stops working.", cancellationToken) is { } declined)
-                {
-                    return declined;
-                }
-
-                return call.Show(await call.Api.RevokeSigningKeyAsync(id, cancellationToken), ManagementJson.Default.SigningKeyResponse,
-                    key => call.Console.WriteLine($"Revoked {key.Kid}: tokens it signed are no longer accepted."));
-            });
+            .RunsAdmin(context, (call, cancellationToken) =>
+                call.ConfirmedAsync(yes, $"Revoke the key {call.Value(kid)}? Every token it signed stops working.", async () =>
+                    call.Show(await call.Api.RevokeSigningKeyAsync(call.Value(kid)!, cancellationToken), ManagementJson.Default.SigningKeyResponse,
+                        key => call.Console.WriteLine($"Revoked {key.Kid}: tokens it signed are no longer accepted.")), cancellationToken));
     }
 }

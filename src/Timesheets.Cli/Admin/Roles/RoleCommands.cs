@@ -17,22 +17,15 @@ internal static class RoleCommands
     private static Command ListCommand(CliContext context) =>
         CommandKit.Create("list", "List the roles.", "timesheets admin roles list")
             .RunsAdmin(context, async (call, cancellationToken) =>
-                call.Show(await call.Api.ListRolesAsync(cancellationToken), ManagementJson.Default.ListManagementRole,
-                    roles => call.Console.Write(AdminTables.List(["Role", "Description", "Id"], roles.Select(r => new[] { r.Name, r.Description, r.Id })))));
+                call.Show(await call.Api.ListRolesAsync(cancellationToken), ManagementJson.Default.ListManagementRole, roles => Users.UserRoleCommands.RoleTable(call, roles)));
 
     private static Command ShowCommand(CliContext context)
     {
         var role = RoleArgument();
         return CommandKit.Create("show", "Show a role: its permissions and its users.", "timesheets admin roles show Manager")
             .With(role)
-            .RunsAdmin(context, async (call, cancellationToken) =>
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindRoleAsync(call.Value(role)!, cancellationToken), async shown =>
             {
-                var found = await call.Api.FindRoleAsync(call.Value(role)!, cancellationToken);
-                if (found.Value is not { } shown)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
                 var permissions = await call.Api.ListRolePermissionsAsync(shown.Id, cancellationToken);
                 var members = await call.Api.ListRoleMembersAsync(shown.Id, cancellationToken);
                 if ((permissions.Problem ?? members.Problem) is { } problem)
@@ -47,7 +40,7 @@ internal static class RoleCommands
                         details.Permissions.Select(p => new[] { p.PermissionName, p.ResourceServerIdentifier, p.Description })));
                     call.Console.Write(AdminTables.List(["User", "Name", "Id"], details.Users.Select(u => new[] { u.Email, u.Name, u.UserId })));
                 });
-            });
+            }));
     }
 
     private static Command CreateCommand(CliContext context)
@@ -67,14 +60,9 @@ internal static class RoleCommands
         var name = new Argument<string>("new-name") { Description = "The role's new name." };
         return CommandKit.Create("rename", "Rename a role; its users and permissions stay.", "timesheets admin roles rename Auditor Auditors")
             .With(role, name)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindRoleAsync(call.Value(role)!, cancellationToken);
-                return found.Value is not { } target
-                    ? call.Fail(found.Problem!)
-                    : call.Show(await call.Api.UpdateRoleAsync(target.Id, new RoleRequest { Name = call.Value(name) }, cancellationToken),
-                        ManagementJson.Default.ManagementRole, renamed => call.Console.WriteLine($"Renamed {target.Name} to {renamed.Name}."));
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindRoleAsync(call.Value(role)!, cancellationToken), async target =>
+                call.Show(await call.Api.UpdateRoleAsync(target.Id, new RoleRequest { Name = call.Value(name) }, cancellationToken),
+                    ManagementJson.Default.ManagementRole, renamed => call.Console.WriteLine($"Renamed {target.Name} to {renamed.Name}."))));
     }
 
     private static Command DeleteCommand(CliContext context)
@@ -83,17 +71,8 @@ internal static class RoleCommands
         var yes = AdminKit.YesOption();
         return CommandKit.Create("delete", "Delete a role: its users lose its permissions at their next token.", "timesheets admin roles delete Auditor --yes")
             .With(role, yes)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindRoleAsync(call.Value(role)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
-                return await call.ConfirmAsync(yes, $"Delete the role {target.Name}?", cancellationToken) is { } declined
-                    ? declined
-                    : call.Done(await call.Api.DeleteRoleAsync(target.Id, cancellationToken), $"Deleted the role {target.Name}.");
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindRoleAsync(call.Value(role)!, cancellationToken), target =>
+                call.ConfirmedAsync(yes, $"Delete the role {target.Name}?", async () =>
+                    call.Done(await call.Api.DeleteRoleAsync(target.Id, cancellationToken), $"Deleted the role {target.Name}."), cancellationToken)));
     }
 }

@@ -25,19 +25,11 @@ internal static class RolePermissionCommands
         var api = new Option<string?>("--api") { Description = "The API the permissions belong to (its identifier); needed only when several APIs have a permission of that name." };
         return CommandKit.Create(name, description, $"timesheets admin roles {name} Auditor read:audit", $"timesheets admin roles {name} Auditor read:logs --api https://id.exampleco.com/api/v2/")
             .With(role, permissions, api)
-            .RunsAdmin(context, async (call, cancellationToken) =>
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindRoleAsync(call.Value(role)!, cancellationToken), target =>
             {
-                var found = await call.Api.FindRoleAsync(call.Value(role)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
                 var names = call.Value(permissions)!;
-                var resolved = await call.Api.ResolvePermissionsAsync(names, call.Value(api), cancellationToken);
-                return resolved.Value is not { } references
-                    ? call.Fail(resolved.Problem!)
-                    : call.Done(await change(call.Api, target.Id, references, cancellationToken), $"{done} {string.Join(", ", names)} for the role {target.Name}.");
-            });
+                return call.WithAsync(call.Api.ResolvePermissionsAsync(names, call.Value(api), cancellationToken), async references =>
+                    call.Done(await change(call.Api, target.Id, references, cancellationToken), $"{done} {string.Join(", ", names)} for the role {target.Name}."));
+            }));
     }
 }

@@ -32,13 +32,8 @@ internal static class UserActionCommands
         var user = UserCommands.UserArgument();
         return CommandKit.Create(name, description, $"timesheets admin users {name} ann@exampleco.com")
             .With(user)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-                return found.Value is not { } target
-                    ? call.Fail(found.Problem!)
-                    : call.Show(await change(call.Api, target, cancellationToken), ManagementJson.Default.ManagementUser, u => call.Console.WriteLine(done(u)));
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async target =>
+                call.Show(await change(call.Api, target, cancellationToken), ManagementJson.Default.ManagementUser, u => call.Console.WriteLine(done(u)))));
     }
 
     /// <summary>An action that answers nothing; <paramref name="confirm"/> asks first (or takes <c>--yes</c>).</summary>
@@ -53,21 +48,13 @@ internal static class UserActionCommands
             command.Add(yes);
         }
 
-        return command.RunsAdmin(context, async (call, cancellationToken) =>
+        return command.RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async target =>
         {
-            var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-            if (found.Value is not { } target)
-            {
-                return call.Fail(found.Problem!);
-            }
-
-            if (confirm && await call.ConfirmAsync(yes, $"{char.ToUpperInvariant(name[0])}{name[1..]} the user {target.Email}?", cancellationToken) is { } declined)
-            {
-                return declined;
-            }
-
-            return call.Done(await act(call.Api, target, cancellationToken), done(target));
-        });
+            async Task<int> ActAsync() => call.Done(await act(call.Api, target, cancellationToken), done(target));
+            return confirm
+                ? await call.ConfirmedAsync(yes, $"{char.ToUpperInvariant(name[0])}{name[1..]} the user {target.Email}?", ActAsync, cancellationToken)
+                : await ActAsync();
+        }));
     }
 
     private static Command ResetPasswordCommand(CliContext context)
@@ -76,16 +63,8 @@ internal static class UserActionCommands
         return CommandKit.Create("reset-password", "Make a one-time set-password link for a user (their current password keeps working until they use it).",
                 "timesheets admin users reset-password ann@exampleco.com")
             .With(user)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
-                return call.Show(await call.Api.CreatePasswordLinkAsync(target.UserId, cancellationToken), ManagementJson.Default.PasswordChangeTicket,
-                    ticket => SetPasswordLink.Print(call, ticket.Ticket, $"Give {target.Email} this link to choose a new password"));
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async target =>
+                call.Show(await call.Api.CreatePasswordLinkAsync(target.UserId, cancellationToken), ManagementJson.Default.PasswordChangeTicket,
+                    ticket => SetPasswordLink.Print(call, ticket.Ticket, $"Give {target.Email} this link to choose a new password"))));
     }
 }

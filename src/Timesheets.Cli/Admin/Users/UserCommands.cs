@@ -43,12 +43,11 @@ internal static class UserCommands
         var user = UserArgument();
         return CommandKit.Create("show", "Show one user and their roles.", "timesheets admin users show ann@exampleco.com")
             .With(user)
-            .RunsAdmin(context, async (call, cancellationToken) =>
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async shown =>
             {
-                var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-                if (found.Value is not { } shown || call.Json)
+                if (call.Json)
                 {
-                    return call.Show(found, ManagementJson.Default.ManagementUser, _ => { });
+                    return call.Show(shown, ManagementJson.Default.ManagementUser, _ => { });
                 }
 
                 var roles = await call.Api.ListUserRolesAsync(shown.UserId, cancellationToken);
@@ -64,7 +63,7 @@ internal static class UserCommands
                     ("Logins", shown.LoginsCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Last login", AdminTables.When(shown.LastLogin)),
                     ("Created", AdminTables.When(shown.CreatedAt))));
                 return ExitCodes.Ok;
-            });
+            }));
     }
 
     private static Command InviteCommand(CliContext context)

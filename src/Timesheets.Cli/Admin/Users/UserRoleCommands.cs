@@ -40,15 +40,13 @@ internal static class UserRoleCommands
         var user = UserCommands.UserArgument();
         return CommandKit.Create("roles", "List a user's roles.", "timesheets admin users roles ann@exampleco.com")
             .With(user)
-            .RunsAdmin(context, async (call, cancellationToken) =>
-            {
-                var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-                return found.Value is not { } target
-                    ? call.Fail(found.Problem!)
-                    : call.Show(await call.Api.ListUserRolesAsync(target.UserId, cancellationToken), ManagementJson.Default.ListManagementRole,
-                        roles => call.Console.Write(AdminTables.List(["Role", "Description", "Id"], roles.Select(r => new[] { r.Name, r.Description, r.Id }))));
-            });
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async target =>
+                call.Show(await call.Api.ListUserRolesAsync(target.UserId, cancellationToken), ManagementJson.Default.ListManagementRole, roles => RoleTable(call, roles))));
     }
+
+    /// <summary>Roles as a table: <c>users roles</c> and <c>roles list</c>.</summary>
+    public static void RoleTable(AdminCall call, IEnumerable<Contracts.ManagementRole> roles) =>
+        call.Console.Write(AdminTables.List(["Role", "Description", "Id"], roles.Select(r => new[] { r.Name, r.Description, r.Id })));
 
     private static Command Changes(CliContext context, string name, string description,
         Func<ManagementClient, string, IReadOnlyList<string>, CancellationToken, Task<ApiResult<Done>>> change, string done)
@@ -57,19 +55,13 @@ internal static class UserRoleCommands
         var roles = new Argument<string[]>("roles") { Description = "Role names or ids.", Arity = ArgumentArity.OneOrMore };
         return CommandKit.Create(name, description, $"timesheets admin users {name} ann@exampleco.com Manager")
             .With(user, roles)
-            .RunsAdmin(context, async (call, cancellationToken) =>
+            .RunsAdmin(context, (call, cancellationToken) => call.WithAsync(call.Api.FindUserAsync(call.Value(user)!, cancellationToken), async target =>
             {
-                var found = await call.Api.FindUserAsync(call.Value(user)!, cancellationToken);
-                if (found.Value is not { } target)
-                {
-                    return call.Fail(found.Problem!);
-                }
-
                 var names = call.Value(roles)!;
                 var ids = await RoleIdsAsync(call, names, cancellationToken);
                 return ids.Problem is { } unknown
                     ? call.Fail(unknown)
                     : call.Done(await change(call.Api, target.UserId, ids.Ids, cancellationToken), $"{done} {string.Join(", ", names)} for {target.Email}.");
-            });
+            }));
     }
 }

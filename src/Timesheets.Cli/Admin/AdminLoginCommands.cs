@@ -42,8 +42,8 @@ internal static class AdminLoginCommands
     }
 
     /// <summary>
-    /// A machine client's token, kept like a person's: there is no refresh token, so it lasts its
-    /// lifetime; a script sets the two variables instead and each command gets a fresh one.
+    /// A machine client's token, kept like a person's. A machine has no refresh token: a later command
+    /// renews it only with the secret in <see cref="AdminSession.SecretVariable"/>, else it lasts its lifetime.
     /// </summary>
     private static async Task<int> MachineLoginAsync(Connection connection, string clientId, string secret, CancellationToken cancellationToken)
     {
@@ -56,9 +56,9 @@ internal static class AdminLoginCommands
             return outcome.Status == RefreshStatus.Unreachable ? ExitCodes.Unreachable : ExitCodes.LoginRequired;
         }
 
-        await connection.SaveLoginAsync(LoginProfile.Admin, "client-" + clientId, tokens, cancellationToken);
+        await connection.SaveLoginAsync(LoginProfile.Admin, AdminSession.MachineAccountPrefix + clientId, tokens, cancellationToken);
         context.Console.MarkupLineInterpolated($"[green]Logged in[/] as the machine client {clientId} at {connection.Endpoints.Issuer}, until {tokens.ExpiresAt.ToLocalTime():HH:mm}.");
-        context.Console.MarkupLineInterpolated($"Scripts: set {AdminSession.ClientIdVariable} and {AdminSession.SecretVariable}, and every command gets a token of its own.");
+        context.Console.MarkupLineInterpolated($"With {AdminSession.SecretVariable} set, later commands renew it; a script can set {AdminSession.ClientIdVariable} too and store nothing.");
         return ExitCodes.Ok;
     }
 

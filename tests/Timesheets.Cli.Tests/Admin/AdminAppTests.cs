@@ -23,6 +23,10 @@ public abstract class AdminAppTests(CliFixture fixture)
         script.Environment["TIMESHEETS_ADMIN_CLIENT_SECRET"] = secret;
         var users = await script.RunAsync("admin", "users", "list", "--json");
         var invite = await script.RunAsync("admin", "users", "invite", "not-allowed@exampleco.com");
+        using var stored = new CliUser(fixture);
+        stored.Environment["TIMESHEETS_ADMIN_CLIENT_SECRET"] = secret;
+        var machineLogin = await stored.RunAsync("admin", "login", "--client-id", clientId);
+        var storedUsers = await stored.RunAsync("admin", "users", "list");
         var shown = (await admin.RunAsync("admin", "apps", "show", clientId, "--json")).Json;
         var unconfirmed = await admin.RunAsync("admin", "apps", "rotate-secret", clientId);
         var rotate = await admin.RunAsync("admin", "apps", "rotate-secret", clientId, "--yes");
@@ -31,6 +35,9 @@ public abstract class AdminAppTests(CliFixture fixture)
         Assert.True(users.ExitCode == 0, users.ToString());
         Assert.True(users.Json.GetProperty("total").GetInt32() >= 4);
         Assert.Equal(2, invite.ExitCode); // read:users and read:logs only
+        Assert.True(machineLogin.ExitCode == 0, machineLogin.ToString());
+        Assert.Contains($"machine client {clientId}", machineLogin.Out, StringComparison.Ordinal);
+        Assert.Contains(IdentityHost.Employee, storedUsers.Out, StringComparison.Ordinal);
         Assert.Equal("non_interactive", shown.GetProperty("app").GetProperty("app_type").GetString());
         Assert.Contains(shown.GetProperty("grants").EnumerateArray(), g => g.GetProperty("audience").GetString() == OidcTestClient.ManagementAudience);
         Assert.Equal(1, unconfirmed.ExitCode);

@@ -119,6 +119,34 @@ public abstract class AdminAppTests(CliFixture fixture)
         Assert.Contains(email, table.Out, StringComparison.Ordinal);
         Assert.Contains(IdentityHost.Admin, table.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task LogsFollow_PrintsNewEventsAsTheyHappen_UntilInterrupted()
+    {
+        using var admin = new CliUser(fixture);
+        await admin.AdminLoginAsync(IdentityHost.Admin);
+        var email = $"follow-{Guid.NewGuid():N}"[..16] + "@exampleco.com";
+        var output = new SharedWriter();
+        var seen = new TaskCompletionSource();
+        output.Written = text =>
+        {
+            if (text.Contains(email, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        };
+        using var interrupt = new CancellationTokenSource();
+
+        var follow = admin.RunAsync(["admin", "logs", "--type", "sapi", "--per-page", "5", "--follow"], output, interrupt.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await admin.RunAsync("admin", "users", "invite", email)).ExitCode);
+        await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await interrupt.CancelAsync();
+        var result = await follow;
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains($"Invited user {email}", result.Out, StringComparison.Ordinal);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -35,6 +35,32 @@ public abstract partial class DeviceLoginTests(CliFixture fixture)
         Assert.True(whoami.Json.GetProperty("allows").GetProperty("approve").GetBoolean());
     }
 
+    [Fact]
+    public async Task AdminLoginDevice_AsksForTheManagementApi_AndTheAdminCommandsWork()
+    {
+        using var admin = new CliUser(fixture);
+        using var shown = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var output = new SharedWriter();
+        var code = new TaskCompletionSource<string>();
+        output.Written = text =>
+        {
+            if (EnterTheCode().Match(text) is { Success: true } match)
+            {
+                code.TrySetResult(match.Groups[1].Value);
+            }
+        };
+
+        var login = admin.RunAsync(["admin", "login", "--device"], output, CancellationToken.None);
+        await AllowOnActivateAsync(await code.Task.WaitAsync(shown.Token), IdentityHost.Admin);
+        var result = await login;
+        var roles = await admin.RunAsync("admin", "roles", "list");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(roles.ExitCode == 0, roles.ToString());
+        Assert.Contains("Manager", roles.Out, StringComparison.Ordinal);
+        Assert.Equal(3, (await admin.RunAsync("whoami")).ExitCode); // the Timesheets API login is another one
+    }
+
     /// <summary>The user on another device: /activate, the code typed in, the real login form, then Allow.</summary>
     private async Task AllowOnActivateAsync(string userCode, string email)
     {

@@ -101,3 +101,45 @@ public sealed class LogsTestsOnSqlite(SqliteIdentityFixture f) : Management.Logs
 
 [Collection(PostgresCollection.Name)]
 public sealed class LogsTestsOnPostgres(PostgresIdentityFixture f) : Management.LogsTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class UsersApiTestsOnSqlite(SqliteIdentityFixture f) : Management.UsersApiTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UsersApiTestsOnPostgres(PostgresIdentityFixture f) : Management.UsersApiTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class UsersAuthorizationTestsOnSqlite(SqliteIdentityFixture f) : Management.UsersAuthorizationTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UsersAuthorizationTestsOnPostgres(PostgresIdentityFixture f) : Management.UsersAuthorizationTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class UserTokenChangeTestsOnSqlite(SqliteIdentityFixture f) : Management.UserTokenChangeTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UserTokenChangeTestsOnPostgres(PostgresIdentityFixture f) : Management.UserTokenChangeTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class RolesApiTestsOnSqlite(SqliteIdentityFixture f) : Management.RolesApiTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RolesApiTestsOnPostgres(PostgresIdentityFixture f) : Management.RolesApiTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class InvitationTestsOnSqlite(SqliteIdentityFixture f) : Management.InvitationTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class InvitationTestsOnPostgres(PostgresIdentityFixture f) : Management.InvitationTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class UsersPagesTestsOnSqlite(SqliteIdentityFixture f) : Management.UsersPagesTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class UsersPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.UsersPagesTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class CreateAdminTestsOnSqlite(SqliteIdentityFixture f) : Management.CreateAdminTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CreateAdminTestsOnPostgres(PostgresIdentityFixture f) : Management.CreateAdminTests(f);

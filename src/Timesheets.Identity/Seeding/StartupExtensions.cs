@@ -32,6 +32,7 @@ internal static class StartupExtensions
     /// Administrative commands, which then exit: <c>migrate</c> applies migrations; <c>rotate-keys</c>
     /// publishes a next signing key that signs after <c>Keys:NextKeyDelay</c>; <c>revoke-key KID</c>
     /// withdraws a compromised key at once. Running instances pick both up within <c>Keys:ReloadInterval</c>.
+    /// <c>create-admin EMAIL</c> prepares the database like a start, then prints the new admin's set-password link.
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -57,6 +58,10 @@ internal static class StartupExtensions
                         ? null
                         : $"Key {key.Id} ({key.Use}) is revoked: running instances stop signing with it and drop it from the JWKS within {settings.ReloadInterval}; tokens it signed are refused once each API has refreshed its keys.";
                 }, usage: "usage: revoke-key KID (a kid from /.well-known/jwks.json or the Keys table)");
+                return true;
+            case "create-admin":
+                await app.PrepareIdentityAsync();
+                Environment.ExitCode = await CreateAdmin.RunAsync(app.Services, args.ElementAtOrDefault(1), Console.Out, Console.Error, CancellationToken.None);
                 return true;
             default:
                 return false;

@@ -12,7 +12,7 @@ namespace Timesheets.Identity.Management.Invitations;
 /// issuer's address so it works behind a proxy as the user sees the server. Links are secrets:
 /// they are returned or mailed, never logged nor stored.
 /// </summary>
-internal sealed class SetPasswordLinks(UserManager<ApplicationUser> users, IOptions<IdentitySettings> identity)
+internal sealed class SetPasswordLinks(UserManager<ApplicationUser> users, IOptions<IdentitySettings> identity, TimeProvider clock)
 {
     public const string PagePath = "account/set-password";
 
@@ -40,7 +40,7 @@ internal sealed class SetPasswordLinks(UserManager<ApplicationUser> users, IOpti
         }
 
         user.EmailConfirmed = true;
-        user.UpdatedAt = DateTimeOffset.UtcNow;
+        user.UpdatedAt = clock.GetUtcNow();
         return await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
     }
 

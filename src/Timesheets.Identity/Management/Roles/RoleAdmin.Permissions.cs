@@ -72,6 +72,40 @@ internal sealed partial class RoleAdmin
         return AdminResult<IReadOnlyList<ManagementRolePermission>>.Success(await PermissionsOfAsync(id, cancellationToken));
     }
 
+    /// <summary>
+    /// Makes the role's permissions exactly <paramref name="names"/> (the role page's checkboxes): what
+    /// is added and what is removed are written together, with one log entry, or not at all.
+    /// </summary>
+    public async Task<AdminResult<IReadOnlyList<ManagementRolePermission>>> SetPermissionsAsync(string id, IReadOnlyCollection<string> names,
+        CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } role)
+        {
+            return AdminError.NotFound("role");
+        }
+
+        var wanted = names.Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.Permissions.Where(p => wanted.Contains(p.Name)).Select(p => p.Name).ToListAsync(cancellationToken);
+        if (known.Count != wanted.Count)
+        {
+            return AdminError.Invalid("permissions", $"No such permission: {string.Join(", ", wanted.Except(known).Take(10))}.");
+        }
+
+        var before = await PermissionNamesAsync(id, cancellationToken);
+        var adding = wanted.Except(before).ToList();
+        var removing = before.Except(wanted).ToList();
+        if (adding.Count + removing.Count > 0)
+        {
+            db.RolePermissions.AddRange(adding.Select(n => new RolePermission { RoleId = id, PermissionName = n }));
+            db.RolePermissions.RemoveRange(await db.RolePermissions.Where(rp => rp.RoleId == id && removing.Contains(rp.PermissionName)).ToListAsync(cancellationToken));
+            log.Record($"Changed the permissions of role {role.Name}", "role", id,
+                new { permissions = before.Order(StringComparer.Ordinal) }, new { permissions = wanted.Order(StringComparer.Ordinal) });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return AdminResult<IReadOnlyList<ManagementRolePermission>>.Success(await PermissionsOfAsync(id, cancellationToken));
+    }
+
     private async Task<List<string>> PermissionNamesAsync(string roleId, CancellationToken cancellationToken) =>
         await db.RolePermissions.Where(rp => rp.RoleId == roleId).Select(rp => rp.PermissionName).ToListAsync(cancellationToken);
 

@@ -20,8 +20,8 @@ public abstract class CreateAdminTests(IdentityFixture fixture)
         Assert.StartsWith(IdentityHost.Issuer + "account/set-password?", link, StringComparison.Ordinal);
 
         using var browser = Host.CreateOidcClient();
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await ManagementSession.SetPasswordAsync(browser, link, "operator-password-2026")).StatusCode);
-        using var admin = await ManagementSession.ClientAsync(Host, email, "operator-password-2026");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await ManagementSession.SetPasswordAsync(browser, link, "Operator-password-2026")).StatusCode);
+        using var admin = await ManagementSession.ClientAsync(Host, email, "Operator-password-2026");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/api/v2/users")).StatusCode);
 
         // Again for the same e-mail: still one user, a fresh link.

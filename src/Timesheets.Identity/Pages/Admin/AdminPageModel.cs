@@ -43,6 +43,12 @@ public abstract class AdminPageModel : PageModel
         }
 
         AdminSession = session;
+        // The admin as the request's user, so AdminLog names who made a change on a page as it does for the API.
+        HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new System.Security.Claims.Claim("sub", session.UserId),
+            new System.Security.Claims.Claim("email", session.Account.User.Email ?? ""),
+        ], IdentityConstants.ApplicationScheme));
         if (!Can(RequiredPermission))
         {
             context.Result = Forbidden();

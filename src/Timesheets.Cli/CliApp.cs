@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Timesheets.Cli.Admin;
 using Timesheets.Cli.Approvals;
 using Timesheets.Cli.Config;
 using Timesheets.Cli.Entries;
@@ -15,12 +16,13 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("Timesheets from the command line: log hours, review them, report, export and import. Exit codes: docs/cli.md.");
+        var root = new RootCommand("Timesheets from the command line: log hours, review them, report, export, import and administer. Exit codes: docs/cli.md.");
         foreach (var command in LoginCommands.Create(context)
             .Concat(EntryCommands.Create(context))
             .Concat(ApprovalCommands.Create(context))
             .Concat(ReportCommands.Create(context))
             .Append(ImportCommand.Create(context))
+            .Append(AdminCommands.Create(context))
             .Append(ConfigCommands.Create(context))
             .Append(CompletionCommand.Create(context)))
         {

@@ -1,6 +1,7 @@
 using Timesheets.Client.Tests.Auth;
 using Timesheets.Client.Tests.Endpoints;
 using Timesheets.Client.Tests.Infrastructure;
+using Timesheets.Client.Tests.Management;
 using Timesheets.Client.Tests.Offline;
 using Timesheets.Client.Tests.Rules;
 
@@ -55,3 +56,15 @@ public sealed class SameMessagesTestsOnSqlite(SqliteClientFixture f) : SameMessa
 
 [Collection(PostgresCollection.Name)]
 public sealed class SameMessagesTestsOnPostgres(PostgresClientFixture f) : SameMessagesTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ManagementUserTestsOnSqlite(SqliteClientFixture f) : ManagementUserTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ManagementUserTestsOnPostgres(PostgresClientFixture f) : ManagementUserTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ManagementAdminTestsOnSqlite(SqliteClientFixture f) : ManagementAdminTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ManagementAdminTestsOnPostgres(PostgresClientFixture f) : ManagementAdminTests(f);

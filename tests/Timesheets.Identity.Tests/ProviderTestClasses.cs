@@ -79,6 +79,31 @@ public sealed class ManagementTokenTestsOnSqlite(SqliteIdentityFixture f) : Mana
 public sealed class ManagementTokenTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementTokenTests(f);
 
 [Collection(SqliteCollection.Name)]
+
+public sealed class ManagementAccessTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementAccessTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ManagementAccessTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementAccessTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ClientsTestsOnSqlite(SqliteIdentityFixture f) : Management.ClientsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ClientsTestsOnPostgres(PostgresIdentityFixture f) : Management.ClientsTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ResourceServersTestsOnSqlite(SqliteIdentityFixture f) : Management.ResourceServersTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ResourceServersTestsOnPostgres(PostgresIdentityFixture f) : Management.ResourceServersTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class LogsTestsOnSqlite(SqliteIdentityFixture f) : Management.LogsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class LogsTestsOnPostgres(PostgresIdentityFixture f) : Management.LogsTests(f);
+
+[Collection(SqliteCollection.Name)]
 public sealed class UsersApiTestsOnSqlite(SqliteIdentityFixture f) : Management.UsersApiTests(f);
 
 [Collection(PostgresCollection.Name)]
@@ -121,27 +146,6 @@ public sealed class CreateAdminTestsOnSqlite(SqliteIdentityFixture f) : Manageme
 public sealed class CreateAdminTestsOnPostgres(PostgresIdentityFixture f) : Management.CreateAdminTests(f);
 
 public sealed class ManagementAccessTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementAccessTests(f);
-
-[Collection(PostgresCollection.Name)]
-public sealed class ManagementAccessTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementAccessTests(f);
-
-[Collection(SqliteCollection.Name)]
-public sealed class ClientsTestsOnSqlite(SqliteIdentityFixture f) : Management.ClientsTests(f);
-
-[Collection(PostgresCollection.Name)]
-public sealed class ClientsTestsOnPostgres(PostgresIdentityFixture f) : Management.ClientsTests(f);
-
-[Collection(SqliteCollection.Name)]
-public sealed class ResourceServersTestsOnSqlite(SqliteIdentityFixture f) : Management.ResourceServersTests(f);
-
-[Collection(PostgresCollection.Name)]
-public sealed class ResourceServersTestsOnPostgres(PostgresIdentityFixture f) : Management.ResourceServersTests(f);
-
-[Collection(SqliteCollection.Name)]
-public sealed class LogsTestsOnSqlite(SqliteIdentityFixture f) : Management.LogsTests(f);
-
-[Collection(PostgresCollection.Name)]
-public sealed class LogsTestsOnPostgres(PostgresIdentityFixture f) : Management.LogsTests(f);
 
 [Collection(SqliteCollection.Name)]
 public sealed class AdminPagesTestsOnSqlite(SqliteIdentityFixture f) : Management.AdminPagesTests(f);

@@ -22,7 +22,7 @@ internal static class ImportCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV with the columns user_id,date,project,hours[,notes][,external_id]." };
-        var secretFile = new Option<FileInfo?>("--secret-file") { Description = $"A file holding the import client's secret (else ${SecretVariable}; never an argument)." };
+        var secretFile = Secrets.FileOption("the import client's", SecretVariable);
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per upload.", DefaultValueFactory = _ => 5000 };
         var json = CommandKit.JsonOption();
         var command = CommandKit.Create("import", "Import entries for any user from a CSV file, in batches with progress; safe to run again after an interruption.",
@@ -31,10 +31,8 @@ internal static class ImportCommand
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var secret = parse.GetValue(secretFile) is { } secretPath
-                ? (secretPath.Exists ? (await File.ReadAllTextAsync(secretPath.FullName, cancellationToken)).Trim() : null)
-                : context.Env(SecretVariable);
-            if (string.IsNullOrEmpty(secret))
+            var secret = await Secrets.ReadAsync(context, parse.GetValue(secretFile), SecretVariable, cancellationToken);
+            if (secret is null)
             {
                 return Output.Usage(context, $"the import client's secret is needed: set {SecretVariable} or pass --secret-file PATH.");
             }

@@ -2,7 +2,6 @@ using Duende.IdentityModel.Client;
 using Duende.IdentityModel.OidcClient;
 using Timesheets.Cli.Shared;
 using Timesheets.Client.Auth;
-using Timesheets.Contracts;
 
 namespace Timesheets.Cli.Login;
 
@@ -12,7 +11,7 @@ namespace Timesheets.Cli.Login;
 /// </summary>
 internal static class BrowserLogin
 {
-    public static async Task<LoginOutcome> RunAsync(Connection connection, CancellationToken cancellationToken)
+    public static async Task<LoginOutcome> RunAsync(Connection connection, string audience, CancellationToken cancellationToken)
     {
         using var browser = new LoopbackBrowser(connection.Context);
         var client = new OidcClient(new OidcClientOptions
@@ -28,8 +27,9 @@ internal static class BrowserLogin
         });
         var result = await client.LoginAsync(new LoginRequest
         {
-            // The API is named at /authorize, as the Identity server expects of every app (PRODUCT.md §2).
-            FrontChannelExtraParameters = new Parameters { { "audience", ApiScopes.Audience } },
+            // The API is named at /authorize, as the Identity server expects of every app (PRODUCT.md §2): the
+            // Timesheets API for `login`, the Management API for `admin login`.
+            FrontChannelExtraParameters = new Parameters { { "audience", audience } },
         }, cancellationToken);
         if (result.IsError)
         {

@@ -2,7 +2,6 @@ using Duende.IdentityModel.Client;
 using Spectre.Console;
 using Timesheets.Cli.Shared;
 using Timesheets.Client.Auth;
-using Timesheets.Contracts;
 
 namespace Timesheets.Cli.Login;
 
@@ -12,7 +11,7 @@ namespace Timesheets.Cli.Login;
 /// </summary>
 internal static class DeviceLogin
 {
-    public static async Task<LoginOutcome> RunAsync(Connection connection, CancellationToken cancellationToken)
+    public static async Task<LoginOutcome> RunAsync(Connection connection, string audience, CancellationToken cancellationToken)
     {
         var context = connection.Context;
         using var http = context.IdentityHttp();
@@ -23,7 +22,7 @@ internal static class DeviceLogin
         }
 
         var request = new DeviceAuthorizationRequest { Address = discovery.DeviceAuthorizationEndpoint, ClientId = Connection.ClientId, Scope = LoginOutcome.Scopes };
-        request.Parameters.Add("audience", ApiScopes.Audience);
+        request.Parameters.Add("audience", audience);
         var started = await http.RequestDeviceAuthorizationAsync(request, cancellationToken);
         if (started.IsError || started.DeviceCode is null)
         {

@@ -21,22 +21,7 @@ internal static class LoginCommands
         command.SetHandler(context, async (parse, cancellationToken) =>
         {
             var connection = await Connection.OpenAsync(context, cancellationToken);
-            var outcome = parse.GetValue(device)
-                ? await DeviceLogin.RunAsync(connection, cancellationToken)
-                : await BrowserLogin.RunAsync(connection, cancellationToken);
-            if (outcome.Tokens is not { } tokens)
-            {
-                await context.Error.WriteLineAsync($"error: login failed: {outcome.Error}");
-                return ExitCodes.LoginRequired;
-            }
-
-            var user = IdToken.Read(tokens.IdToken);
-            var issuer = connection.Endpoints.Issuer;
-            var account = user.Subject ?? "user";
-            await new FileTokenStore(connection.Store.TokenFile(issuer, account)).SaveAsync(tokens, cancellationToken);
-            await connection.SaveAsync(c => c with { Accounts = new(c.Accounts) { [issuer.ToString()] = account } }, cancellationToken);
-            context.Console.MarkupLineInterpolated($"[green]Logged in[/] as {user.Name ?? user.Email ?? account} ({user.Email}) at {issuer}");
-            return ExitCodes.Ok;
+            return await LoginFlow.LoginAsync(connection, LoginProfile.User, parse.GetValue(device), cancellationToken);
         });
         return command;
     }
@@ -45,27 +30,7 @@ internal static class LoginCommands
     {
         var command = CommandKit.Create("logout", "Log out: the session is revoked at the identity server and its tokens deleted.", "timesheets logout");
         command.SetHandler(context, async (_, cancellationToken) =>
-        {
-            var connection = await Connection.OpenAsync(context, cancellationToken);
-            if (connection.Tokens() is not { } store)
-            {
-                context.Console.MarkupLine("Not logged in.");
-                return ExitCodes.Ok;
-            }
-
-            if (await store.LoadAsync(cancellationToken) is { RefreshToken: { } refreshToken }
-                && await connection.Identity().RevokeAsync(refreshToken, cancellationToken) is { } error)
-            {
-                // The local tokens go anyway: a session the user asked to end is not kept for a retry.
-                await context.Error.WriteLineAsync($"warning: the identity server did not confirm the revocation: {error}");
-            }
-
-            await store.ClearAsync(cancellationToken);
-            var issuer = connection.Endpoints.Issuer.ToString();
-            await connection.SaveAsync(c => c with { Accounts = c.Accounts.Where(a => a.Key != issuer).ToDictionary() }, cancellationToken);
-            context.Console.MarkupLine("Logged out.");
-            return ExitCodes.Ok;
-        });
+            await LoginFlow.LogoutAsync(await Connection.OpenAsync(context, cancellationToken), LoginProfile.User, cancellationToken));
         return command;
     }
 

@@ -15,12 +15,18 @@ internal static class Output
         _ => ExitCodes.Refused,
     };
 
-    /// <summary>Says why, field by field when the server named fields, and answers the exit code.</summary>
-    public static int Fail(CliContext context, ApiProblem problem)
+    /// <summary>
+    /// Says why, field by field when the server named fields, and answers the exit code. A login
+    /// needed names the command of the login it needs (<paramref name="profile"/>: the user's by default).
+    /// </summary>
+    public static int Fail(CliContext context, ApiProblem problem, LoginProfile? profile = null)
     {
+        var login = (profile ?? LoginProfile.User).Command;
         var hint = problem.Kind switch
         {
-            ProblemKind.LoginRequired => " Run `timesheets login` (or `timesheets login --device`).",
+            ProblemKind.LoginRequired => $" Run `{login}` (or `{login} --device`).",
+            ProblemKind.Forbidden when profile == LoginProfile.Admin =>
+                " Your login is not allowed to do this: it takes an account whose role grants this permission (the Admin role has them all).",
             ProblemKind.RateLimited when problem.RetryAfter is { } wait => $" Try again in {wait.TotalSeconds:0} s.",
             _ => "",
         };

@@ -13,6 +13,13 @@ public sealed class ConfigAndHelpTests : IDisposable
     [
         "login", "logout", "whoami", "log", "list", "edit", "delete", "sync", "approvals", "approve", "reject", "report", "export", "import",
         "config set", "config show", "completion",
+        "admin", "admin login", "admin logout",
+        "admin users list", "admin users show", "admin users invite", "admin users block", "admin users unblock", "admin users unlock",
+        "admin users delete", "admin users reset-password", "admin users reset-mfa", "admin users roles", "admin users assign", "admin users unassign",
+        "admin roles list", "admin roles show", "admin roles create", "admin roles rename", "admin roles delete", "admin roles grant", "admin roles revoke",
+        "admin apps list", "admin apps show", "admin apps create", "admin apps update", "admin apps delete", "admin apps rotate-secret",
+        "admin apis list", "admin apis show", "admin apis create", "admin apis update", "admin apis delete",
+        "admin keys list", "admin keys rotate", "admin keys revoke", "admin logs",
     ];
 
     [Theory]

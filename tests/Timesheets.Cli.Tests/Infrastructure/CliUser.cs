@@ -57,15 +57,21 @@ public sealed class CliUser(CliFixture fixture) : IDisposable
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 
-    /// <summary><c>timesheets login</c>, the test playing the browser: the real login form, then the redirect to the CLI's loopback listener.</summary>
-    public async Task<CliResult> LoginAsync(string email)
+    /// <summary>
+    /// <c>timesheets login</c> (or the login <paramref name="command"/> given, e.g. <c>admin login</c>), the test playing the
+    /// browser: the real login form, then the redirect to the CLI's loopback listener.
+    /// </summary>
+    public async Task<CliResult> LoginAsync(string email, params string[] command)
     {
         _email = email;
-        var result = await RunAsync("login");
+        var result = await RunAsync(command.Length == 0 ? ["login"] : command);
         await _browser;
         Assert.True(result.ExitCode == 0, result.ToString());
         return result;
     }
+
+    /// <summary><c>timesheets admin login</c> through the browser: the login for the Management API.</summary>
+    public Task<CliResult> AdminLoginAsync(string email) => LoginAsync(email, "admin", "login");
 
     /// <summary>A user at their own terminal, logged in through the browser.</summary>
     public static async Task<CliUser> LoggedInAsync(CliFixture fixture, string email)

@@ -1,4 +1,5 @@
 using Timesheets.Client.Auth;
+using Timesheets.Client.Management;
 using Timesheets.Testing;
 
 namespace Timesheets.Client.Tests.Infrastructure;
@@ -84,6 +85,30 @@ public abstract class ClientFixture(string provider) : IAsyncLifetime
         var identity = IdentityClient(tokenRequests, clock: clock);
         var session = new TokenSession(store, identity, clock);
         return new UserSession(Client(session, between), session, store, identity, tokenRequests);
+    }
+
+    /// <summary>
+    /// The Management API client of a user logged in for it (the CLI's client, <c>audience</c> = the
+    /// Management API), with its own session: <paramref name="expired"/> makes its first call renew the token.
+    /// </summary>
+    public async Task<ManagementClient> ManagementAsync(string email, bool expired = false)
+    {
+        using var oidc = Identity.CreateOidcClient();
+        var tokens = await oidc.LoginForManagementAsync(email, IdentityHost.DemoPassword);
+        var store = new MemoryTokenStore(new TokenSet
+        {
+            AccessToken = tokens.AccessToken, RefreshToken = tokens.RefreshToken, IdToken = tokens.IdToken, Scope = tokens.Scope ?? "",
+            ExpiresAt = expired ? DateTimeOffset.UtcNow.AddMinutes(-1) : DateTimeOffset.UtcNow.AddSeconds(tokens.ExpiresIn),
+        });
+        var session = new TokenSession(store, IdentityClient(CountingHandler.TokenRequests(), OidcTestClient.CliClient));
+        return ManagementClient.Create(Authority, session, Identity.Server.CreateHandler());
+    }
+
+    /// <summary>A machine client's Management API client (client credentials for the Management API's audience).</summary>
+    public async Task<ApiResult<TokenSession>> ManagementMachineAsync(string clientId, string secret)
+    {
+        var identity = IdentityClient(CountingHandler.TokenRequests(), clientId, secret);
+        return await new MachineRefresher(identity, ManagementClient.AudienceFor(Authority)).StartAsync(clock: null, CancellationToken.None);
     }
 
     /// <summary>The import machine client's session (client credentials).</summary>

@@ -145,8 +145,6 @@ public sealed class CreateAdminTestsOnSqlite(SqliteIdentityFixture f) : Manageme
 [Collection(PostgresCollection.Name)]
 public sealed class CreateAdminTestsOnPostgres(PostgresIdentityFixture f) : Management.CreateAdminTests(f);
 
-public sealed class ManagementAccessTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementAccessTests(f);
-
 [Collection(SqliteCollection.Name)]
 public sealed class AdminPagesTestsOnSqlite(SqliteIdentityFixture f) : Management.AdminPagesTests(f);
 

@@ -17,6 +17,27 @@ namespace Timesheets.Identity.Oidc;
 /// </summary>
 internal static class DeviceFlowHandlers
 {
+    /// <summary>
+    /// The API a device asked for travels in its device code, so the grant made on <c>/activate</c> is for
+    /// that API (<c>timesheets admin login --device</c> asks for the Management API): OpenIddict 7.8 keeps
+    /// the device request's scopes in the code but not its resources.
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor KeepRequestedResources { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
+            .UseInlineHandler(context =>
+            {
+                if (context.EndpointType == OpenIddictServerEndpointType.DeviceAuthorization &&
+                    context.Principal is { } principal && context.Request is { } request && !principal.GetResources().Any())
+                {
+                    principal.SetResources(request.GetResources());
+                }
+
+                return default;
+            })
+            .SetOrder(HandlerOrder.BeforeBuiltIns)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
     /// <summary>User codes as Auth0 and RFC 8628 §6.1 make them: 8 consonants (no vowels, so no words; ~34 bits).</summary>
     public const string UserCodeCharset = "BCDFGHJKLMNPQRSTVWXZ";
 

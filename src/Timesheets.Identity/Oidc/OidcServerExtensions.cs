@@ -92,6 +92,7 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(Auth0Compatibility.MapReturnToOnEndSession);
                 options.AddEventHandler(DeviceFlowHandlers.UpperCaseUserCode);
                 options.AddEventHandler(DeviceFlowHandlers.ValidateResources);
+                options.AddEventHandler(DeviceFlowHandlers.KeepRequestedResources);
                 options.AddEventHandler(DeviceFlowHandlers.AttachPollingInterval);
                 options.AddEventHandler(DeviceFlowHandlers.SlowDown);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);

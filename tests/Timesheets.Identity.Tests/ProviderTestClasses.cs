@@ -80,6 +80,7 @@ public sealed class ManagementTokenTestsOnPostgres(PostgresIdentityFixture f) : 
 
 [Collection(SqliteCollection.Name)]
 
+[Collection(SqliteCollection.Name)]
 public sealed class ManagementAccessTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementAccessTests(f);
 
 [Collection(PostgresCollection.Name)]
@@ -151,6 +152,7 @@ public sealed class AdminPagesTestsOnSqlite(SqliteIdentityFixture f) : Managemen
 [Collection(PostgresCollection.Name)]
 public sealed class AdminPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.AdminPagesTests(f);
 
+[Collection(SqliteCollection.Name)]
 public sealed class ApiClientTestsOnSqlite(SqliteIdentityFixture f) : Management.ApiClientTests(f);
 
 [Collection(PostgresCollection.Name)]

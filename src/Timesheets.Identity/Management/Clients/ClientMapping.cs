@@ -8,7 +8,7 @@ namespace Timesheets.Identity.Management.Clients;
 internal static class ClientMapping
 {
     /// <summary>The applications the server seeds from its settings at every start: changed here, they would change back.</summary>
-    public static readonly IReadOnlySet<string> SystemClients = new HashSet<string>(StringComparer.Ordinal) { SeededClients.Mobile, SeededClients.Cli, SeededClients.Import };
+    public static readonly IReadOnlySet<string> SystemClients = new HashSet<string>(StringComparer.Ordinal) { SeededClients.Mobile, SeededClients.Cli, SeededClients.Import, SeededClients.Api };
 
     public static string AppTypeOf(OpenIddictApplicationDescriptor descriptor) =>
         descriptor.ClientType == ClientTypes.Confidential ? AppTypes.NonInteractive

@@ -79,8 +79,6 @@ public sealed class ManagementTokenTestsOnSqlite(SqliteIdentityFixture f) : Mana
 public sealed class ManagementTokenTestsOnPostgres(PostgresIdentityFixture f) : Management.ManagementTokenTests(f);
 
 [Collection(SqliteCollection.Name)]
-
-[Collection(SqliteCollection.Name)]
 public sealed class ManagementAccessTestsOnSqlite(SqliteIdentityFixture f) : Management.ManagementAccessTests(f);
 
 [Collection(PostgresCollection.Name)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Timesheets.Identity.Sessions;
@@ -35,8 +36,17 @@ public abstract class AccountPageModel : PageModel
             return;
         }
 
+        if (Authorize(_session) is { } refused)
+        {
+            context.Result = refused;
+            return;
+        }
+
         await next();
     }
+
+    /// <summary>A further check once the session is known (the admin pages' permissions); null lets the handler run.</summary>
+    private protected virtual IActionResult? Authorize(Session session) => null;
 
     /// <summary>The user, loaded for a change (the session's copy is read-only).</summary>
     internal async Task<ApplicationUser> LoadUserAsync() =>

@@ -29,43 +29,43 @@ public sealed class DetailsModel : AdminFormPageModel
     /// <summary>A password reset link just made: shown in this response only.</summary>
     public string? PasswordLink { get; private set; }
 
-    private UserAdmin Users => HttpContext.RequestServices.GetRequiredService<UserAdmin>();
+    private UserAdmin Admin => HttpContext.RequestServices.GetRequiredService<UserAdmin>();
 
     protected override async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)
     {
-        var found = await Users.GetAsync(Id, cancellationToken);
+        var found = await Admin.GetAsync(Id, cancellationToken);
         if (found.Value is null)
         {
             return NotFound();
         }
 
         Account = found.Value;
-        Roles = (await Users.RolesAsync(Id, cancellationToken)).Value ?? [];
+        Roles = (await Admin.RolesAsync(Id, cancellationToken)).Value ?? [];
         var all = await HttpContext.RequestServices.GetRequiredService<RoleAdmin>().ListAsync(cancellationToken);
         OtherRoles = [.. all.Where(r => Roles.All(held => held.Id != r.Id))];
         return Page();
     }
 
     public Task<IActionResult> OnPostProfileAsync(string? name, string? nickname, string? picture, bool contractor, bool emailVerified) =>
-        ChangeAsync(ManagementScopes.UpdateUsers, ct => Users.UpdateAsync(Id, new UpdateUserRequest
+        ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UpdateAsync(Id, new UpdateUserRequest
         {
             Name = name ?? "", Nickname = nickname ?? "", Picture = picture ?? "", Contractor = contractor, EmailVerified = emailVerified,
         }, ct), user => $"Saved {user.Email}.");
 
     public Task<IActionResult> OnPostBlockAsync() =>
-        ChangeAsync(ManagementScopes.UpdateUsers, ct => Users.UpdateAsync(Id, new UpdateUserRequest { Blocked = true }, ct),
+        ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UpdateAsync(Id, new UpdateUserRequest { Blocked = true }, ct),
             user => $"{user.Email} is blocked: their sessions ended and their tokens can no longer be renewed.");
 
     public Task<IActionResult> OnPostUnblockAsync() =>
-        ChangeAsync(ManagementScopes.UpdateUsers, ct => Users.UpdateAsync(Id, new UpdateUserRequest { Blocked = false }, ct),
+        ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UpdateAsync(Id, new UpdateUserRequest { Blocked = false }, ct),
             user => $"{user.Email} is unblocked.");
 
     public Task<IActionResult> OnPostUnlockAsync() =>
-        ChangeAsync(ManagementScopes.UpdateUsers, ct => Users.UnlockAsync(Id, ct),
+        ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UnlockAsync(Id, ct),
             lifted => lifted == 0 ? "No failed-login block was in place." : $"Lifted {lifted} failed-login block(s).");
 
     public Task<IActionResult> OnPostPasswordLinkAsync() =>
-        ChangeAsync(ManagementScopes.CreateUserTickets, ct => Users.PasswordTicketAsync(Id, ct), _ => "", ticket =>
+        ChangeAsync(ManagementScopes.CreateUserTickets, ct => Admin.PasswordTicketAsync(Id, ct), _ => "", ticket =>
         {
             // Shown in this response only: no redirect, no TempData, nothing stored.
             Notice = null;
@@ -74,18 +74,18 @@ public sealed class DetailsModel : AdminFormPageModel
         });
 
     public Task<IActionResult> OnPostResetMfaAsync() =>
-        ChangeAsync(ManagementScopes.DeleteGuardianEnrollments, ct => Users.ResetSecondFactorAsync(Id, ct),
+        ChangeAsync(ManagementScopes.DeleteGuardianEnrollments, ct => Admin.ResetSecondFactorAsync(Id, ct),
             user => $"The second factor of {user.Email} is reset: they enrol again at their next login.");
 
     public Task<IActionResult> OnPostAddRoleAsync(string? roleId) =>
-        ChangeAsync(ManagementScopes.CreateRoleMembers, ct => Users.AddRolesAsync(Id, [roleId ?? ""], ct), _ => "Role assigned.");
+        ChangeAsync(ManagementScopes.CreateRoleMembers, ct => Admin.AddRolesAsync(Id, [roleId ?? ""], ct), _ => "Role assigned.");
 
     public Task<IActionResult> OnPostRemoveRoleAsync(string? roleId) =>
-        ChangeAsync(ManagementScopes.DeleteRoleMembers, ct => Users.RemoveRolesAsync(Id, [roleId ?? ""], ct), _ => "Role removed.");
+        ChangeAsync(ManagementScopes.DeleteRoleMembers, ct => Admin.RemoveRolesAsync(Id, [roleId ?? ""], ct), _ => "Role removed.");
 
     public Task<IActionResult> OnPostDeleteAsync(bool confirm) =>
         ChangeAsync(ManagementScopes.DeleteUsers, async ct => confirm
-                ? await Users.DeleteAsync(Id, AdminSession.UserId, ct)
+                ? await Admin.DeleteAsync(Id, AdminSession.UserId, ct)
                 : Management.AdminError.Invalid("confirm", "Tick the box to confirm the deletion."),
             user => $"Deleted {user.Email}.", _ => Task.FromResult<IActionResult>(Redirect("/admin/users")));
 }

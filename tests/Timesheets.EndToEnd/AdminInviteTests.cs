@@ -47,6 +47,7 @@ public sealed class AdminInviteTests(SystemFixture system)
 
         // The link works once: a second visit says so and offers no form.
         await person.GotoAsync(link);
+        await Expect(person.GetByRole(AriaRole.Heading, new() { Name = "This link no longer works" })).ToBeVisibleAsync();
         await Expect(person.GetByRole(AriaRole.Alert)).ToContainTextAsync("expired or has already been used");
         await Expect(person.GetByLabel("New password")).ToHaveCountAsync(0);
         await person.ShotAsync("identity-set-password-used");
@@ -65,7 +66,7 @@ public sealed class AdminInviteTests(SystemFixture system)
         }
 
         await Expect(roles).ToHaveCountAsync(2);
-        await admin.ShotBothAsync("admin-user-roles", forDocs: true);
+        await admin.ShotBothAsync("admin-user-roles", forDocs: true, show: admin.Locator("#roles-heading"));
 
         // The list shows them, their e-mail confirmed by the password (no "Invited" badge any more).
         await admin.GotoAsync(system.IdentityUrl + "/admin/users");
@@ -79,7 +80,7 @@ public sealed class AdminInviteTests(SystemFixture system)
         await admin.ShotBothAsync("admin-roles", forDocs: true);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Manager", Exact = true }).ClickAsync();
         await Expect(admin.Locator("#members")).ToContainTextAsync(Name);
-        await admin.ShotBothAsync("admin-role", forDocs: true);
+        await admin.ShotBothAsync("admin-role", forDocs: true, show: admin.Locator("#members-heading"));
 
         // First login, through the app's own login: as an employee they log hours, as a manager they may approve.
         await person.LogInAsync(Email, password: Password);

@@ -66,7 +66,7 @@ public sealed class AdminInviteTests(SystemFixture system)
         }
 
         await Expect(roles).ToHaveCountAsync(2);
-        await admin.ShotBothAsync("admin-user-roles", forDocs: true, show: admin.Locator("#roles-heading"));
+        await admin.ShotBothAsync("admin-user-roles", forDocs: true, show: admin.Locator("section[aria-labelledby=roles-heading]"));
 
         // The list shows them, their e-mail confirmed by the password (no "Invited" badge any more).
         await admin.GotoAsync(system.IdentityUrl + "/admin/users");
@@ -80,7 +80,7 @@ public sealed class AdminInviteTests(SystemFixture system)
         await admin.ShotBothAsync("admin-roles", forDocs: true);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Manager", Exact = true }).ClickAsync();
         await Expect(admin.Locator("#members")).ToContainTextAsync(Name);
-        await admin.ShotBothAsync("admin-role", forDocs: true, show: admin.Locator("#members-heading"));
+        await admin.ShotBothAsync("admin-role", forDocs: true, show: admin.Locator("section[aria-labelledby=members-heading]"));
 
         // First login, through the app's own login: as an employee they log hours, as a manager they may approve.
         await person.LogInAsync(Email, password: Password);

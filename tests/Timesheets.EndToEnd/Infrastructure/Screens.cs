@@ -15,7 +15,7 @@ internal static class Screens
     /// sizes, so a page that shows something only once (a link just made) needs no second run. The page's context must
     /// be a phone's (<see cref="SystemFixture.PhoneAsync"/>); the page is back at the phone's size afterwards.
     /// </summary>
-    /// <param name="show">What the shots are about, scrolled into view at each size (null: the top of the page).</param>
+    /// <param name="show">What the shots are about, scrolled just into view at each size (null: the top of the page).</param>
     public static async Task ShotBothAsync(this IPage page, string name, bool forDocs = false, ILocator? show = null)
     {
         var phone = page.ViewportSize ?? throw new InvalidOperationException("The page has no fixed viewport to return to.");
@@ -34,7 +34,7 @@ internal static class Screens
     }
 
     private static Task ScrollToAsync(IPage page, ILocator? show) =>
-        show is null ? page.EvaluateAsync("window.scrollTo(0, 0)") : show.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+        show is null ? page.EvaluateAsync("window.scrollTo(0, 0)") : show.EvaluateAsync("e => e.scrollIntoView({ block: 'nearest' })");
 
     private static async Task ShotAsync(IPage page, string name, bool forDocs, ScreenshotScale scale)
     {

@@ -39,7 +39,7 @@ public sealed class RecentLoginConfirmTests
 
         // The rest of the admin pages still work with the older login; a confirmation posted with it (and a valid
         // antiforgery token) is not carried out.
-        var token = OidcTestClient.AntiforgeryToken(await browser.Http.GetStringAsync("/admin/users"));
+        var token = OidcTestClient.AntiforgeryToken(await browser.Http.GetStringAsync($"/admin/users/{target}"));
         var posted = await browser.Http.PostAsync(deletePage, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         var login = ExpectRedirect(posted, "http://localhost/account/login?ReturnUrl=" + Uri.EscapeDataString(deletePage));
         Assert.NotNull(await FindAsync(host, email));

@@ -161,3 +161,9 @@ public sealed class ConfirmPagesTestsOnSqlite(SqliteIdentityFixture f) : Managem
 
 [Collection(PostgresCollection.Name)]
 public sealed class ConfirmPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.ConfirmPagesTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class SecondFactorResetApiTestsOnSqlite(SqliteIdentityFixture f) : Management.SecondFactorResetApiTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SecondFactorResetApiTestsOnPostgres(PostgresIdentityFixture f) : Management.SecondFactorResetApiTests(f);

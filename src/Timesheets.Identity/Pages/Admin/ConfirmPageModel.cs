@@ -83,3 +83,32 @@ internal sealed record ConfirmOutcome(AdminError? Error, string Notice = "", str
     public static ConfirmOutcome Of<T>(AdminResult<T> result, Func<T, string> notice, string? then = null) =>
         result.Error is { } error ? new(error) : new(null, notice(result.Value!), then);
 }
+
+/// <summary>
+/// A confirmed action on one thing (a user, role, key, application, API) named by the route's id: a
+/// 404 when it does not exist, else the texts from it; Cancel goes back to its page.
+/// </summary>
+/// <typeparam name="T">What the admin service answers for it, e.g. <c>ManagementUser</c>.</typeparam>
+public abstract class ConfirmPageModel<T> : ConfirmPageModel where T : class
+{
+    /// <summary>Its page, where Cancel goes.</summary>
+    protected abstract string BackTo { get; }
+
+    protected sealed override async Task<bool> DescribeAsync(CancellationToken cancellationToken)
+    {
+        if ((await FindAsync(cancellationToken)).Value is not { } target)
+        {
+            return false;
+        }
+
+        Back = BackTo;
+        Describe(target);
+        return true;
+    }
+
+    /// <summary>Loads it through its admin service (by <see cref="ConfirmPageModel.Id"/>).</summary>
+    private protected abstract Task<AdminResult<T>> FindAsync(CancellationToken cancellationToken);
+
+    /// <summary>Fills the question, consequences and button for it.</summary>
+    private protected abstract void Describe(T target);
+}

@@ -5,9 +5,9 @@ public sealed class DeleteModel : ApplicationConfirmPageModel
 {
     protected override string RequiredPermission => ManagementScopes.DeleteClients;
 
-    private protected override void Describe(ClientResponse client)
+    private protected override void Describe(ClientResponse target)
     {
-        Question = $"Delete the application {client.Name}?";
+        Question = $"Delete the application {target.Name}?";
         Consequences =
         [
             "Its tokens stop working and its users' next login or renewal through it is refused.",

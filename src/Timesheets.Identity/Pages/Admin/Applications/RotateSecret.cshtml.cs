@@ -5,9 +5,9 @@ public sealed class RotateSecretModel : ApplicationConfirmPageModel
 {
     protected override string RequiredPermission => ManagementScopes.UpdateClientKeys;
 
-    private protected override void Describe(ClientResponse client)
+    private protected override void Describe(ClientResponse target)
     {
-        Question = $"Rotate the secret of {client.Name}?";
+        Question = $"Rotate the secret of {target.Name}?";
         Consequences =
         [
             "A new secret is made and shown once, on the next page.",

@@ -5,9 +5,9 @@ public sealed class BlockModel : UserConfirmPageModel
 {
     protected override string RequiredPermission => ManagementScopes.UpdateUsers;
 
-    private protected override void Describe(ManagementUser user)
+    private protected override void Describe(ManagementUser target)
     {
-        Question = $"Block {user.Email}?";
+        Question = $"Block {target.Email}?";
         Consequences =
         [
             "Their sessions end at once and their apps' next token renewal is refused.",

@@ -5,9 +5,9 @@ public sealed class DeleteModel : UserConfirmPageModel
 {
     protected override string RequiredPermission => ManagementScopes.DeleteUsers;
 
-    private protected override void Describe(ManagementUser user)
+    private protected override void Describe(ManagementUser target)
     {
-        Question = $"Delete {user.Email}?";
+        Question = $"Delete {target.Email}?";
         Consequences =
         [
             "They can no longer log in: their sessions end and their apps' tokens are not renewed.",

@@ -5,9 +5,9 @@ public sealed class ResetMfaModel : UserConfirmPageModel
 {
     protected override string RequiredPermission => ManagementScopes.DeleteGuardianEnrollments;
 
-    private protected override void Describe(ManagementUser user)
+    private protected override void Describe(ManagementUser target)
     {
-        Question = $"Reset the second factor of {user.Email}?";
+        Question = $"Reset the second factor of {target.Email}?";
         Consequences =
         [
             "Their authenticator app's codes and their recovery codes stop working.",

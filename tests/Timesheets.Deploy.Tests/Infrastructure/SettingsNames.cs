@@ -44,8 +44,19 @@ internal static class SettingsNames
         return problems;
     }
 
+    /// <summary>
+    /// Every setting the service reads, as its environment variable: <c>Section__Property</c>, a list's
+    /// first item <c>Section__Property__0</c>. Properties without a public setter are not settings.
+    /// </summary>
+    public static IEnumerable<string> All(Assembly service) =>
+        SettingsClasses(service).SelectMany(section => section.Value.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.SetMethod?.IsPublic == true)
+            .Select(p => $"{section.Key}__{p.Name}{(p.PropertyType.IsArray ? "__0" : "")}"));
+
+    /// <summary>The service's settings classes, and ServiceDefaults' (Database) when the service uses that library.</summary>
     private static Dictionary<string, Type> SettingsClasses(Assembly service) =>
-        service.GetTypes().Concat(typeof(DatabaseSettings).Assembly.GetTypes())
+        service.GetTypes()
+            .Concat(service.GetReferencedAssemblies().Any(a => a.Name == typeof(DatabaseSettings).Assembly.GetName().Name) ? typeof(DatabaseSettings).Assembly.GetTypes() : [])
             .Select(type => (type, field: type.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
             .Where(t => t.field is { IsLiteral: true } && t.type.GetConstructor(Type.EmptyTypes) is not null)
             .ToDictionary(t => (string)t.field!.GetRawConstantValue()!, t => t.type);

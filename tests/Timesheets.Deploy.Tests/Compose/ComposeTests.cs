@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Npgsql;
 using Timesheets.Deploy.Tests.Infrastructure;
 
 namespace Timesheets.Deploy.Tests.Compose;
@@ -102,6 +104,28 @@ public sealed class ComposeTests
 
         // init-secrets.sh writes the file compose mounts.
         Assert.Contains("secrets/keys.key", RepositoryFiles.Read("deploy/init-secrets.sh"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ConnectionStrings_NameTheDatabasesAndRolePostgresCreates()
+    {
+        var postgres = _compose.Services.Map("postgres").Map("environment");
+        var created = Regex.Matches(RepositoryFiles.Read("deploy/postgres/init-databases.sql"), @"CREATE DATABASE (\w+) OWNER (\w+);")
+            .Select(m => (Database: m.Groups[1].Value, Owner: m.Groups[2].Value))
+            .Append((Database: postgres.String("POSTGRES_DB"), Owner: postgres.String("POSTGRES_USER")));
+
+        var databases = new List<string>();
+        foreach (var deployable in new[] { Deployable.Identity, Deployable.Api })
+        {
+            var connection = new NpgsqlConnectionStringBuilder(_compose.InstancesOf(deployable.ComposeImage).Values.First().Map("environment").String("Database__ConnectionString"));
+            Assert.Contains((connection.Database!, connection.Username!), created);
+            Assert.Equal(postgres.String("POSTGRES_PASSWORD"), connection.Password);
+            Assert.Equal("postgres", connection.Host);
+            databases.Add(connection.Database!);
+        }
+
+        // Each service has a database of its own.
+        Assert.Equal(databases.Count, databases.Distinct().Count());
     }
 
     [Fact]

@@ -2,14 +2,16 @@
 # Timesheets.Api, the timesheets REST API. Built from the repository root:
 #   docker build -f deploy/docker/api.Dockerfile -t timesheets/api .
 # Runs as `dotnet Timesheets.Api.dll [command]`: no command serves; `migrate` applies migrations and exits.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The SDK that global.json names: a newer one may bring analyzer rules that this warnings-as-errors build fails on.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
-COPY .editorconfig Directory.Build.props Directory.Packages.props ./
+COPY global.json .editorconfig Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
 # The NuGet cache survives between builds (BuildKit), so a code change does not download every package again.
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/Timesheets.Api -c Release -o /out -p:UseAppHost=false
 
+# The runtime's newest patch of the target framework (security fixes), whatever SDK built it.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /out .

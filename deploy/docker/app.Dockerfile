@@ -3,15 +3,17 @@
 # with their security headers and answers /appsettings.json from App__IdentityUrl and App__ApiUrl, so
 # one image works for any deployment. Built from the repository root:
 #   docker build -f deploy/docker/app.Dockerfile -t timesheets/app .
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The SDK that global.json names: a newer one may bring analyzer rules that this warnings-as-errors build fails on.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
-COPY .editorconfig Directory.Build.props Directory.Packages.props ./
+COPY global.json .editorconfig Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
 # The app: trimmed and Brotli-compressed on publish (as run.sh does); its files are in /out/app/wwwroot.
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/Timesheets.App -c Release -o /out/app \
  && dotnet publish src/Timesheets.App.Host -c Release -o /out/host -p:UseAppHost=false
 
+# The runtime's newest patch of the target framework (security fixes), whatever SDK built it.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /out/host .

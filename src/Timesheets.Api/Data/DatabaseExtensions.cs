@@ -29,7 +29,7 @@ internal static class DatabaseExtensions
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
             services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>((sp, o) =>
-                o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit(), sp.GetRequiredService<NewestPageInvalidation>()));
+                o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup(), sp.GetRequiredService<NewestPageInvalidation>()));
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -23,7 +23,7 @@ internal static class DatabaseExtensions
         else
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
-            services.AddDbContextPool<IdentityDataContext, SqliteIdentityDataContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit()));
+            services.AddDbContextPool<IdentityDataContext, SqliteIdentityDataContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup()));
         }
 
         return services;

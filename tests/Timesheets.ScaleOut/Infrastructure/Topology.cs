@@ -46,6 +46,7 @@ public class Topology : IAsyncLifetime
             ["Keys__EncryptionKeyFile"] = TestKeyFile.Create(),
             ["Clients__ImportSecret"] = IdentityHost.ImportSecret,
             ["Clients__ApiSecret"] = IdentityHost.ApiSecret,
+            ["Identity__MobileRedirectUris__0"] = IdentityHost.PwaRedirect,
             ["Demo__Enabled"] = "true",
             ["Demo__Password"] = IdentityHost.DemoPassword,
             ["RateLimits__LoginPermits"] = "100000",

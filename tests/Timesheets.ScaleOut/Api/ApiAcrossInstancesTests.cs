@@ -68,20 +68,14 @@ public sealed class ApiAcrossInstancesTests(Topology topology)
         using var employee = topology.ApiClient(await TokenAsync(IdentityHost.Employee)).Http;
         var id = (await (await employee.CreateEntryAsync(ApiJson.Day(-2), 3)).ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var token = await TokenAsync(IdentityHost.Manager);
-        var first = topology.ApiClient(token);
-        var second = topology.ApiClient(token);
-        first.Instance = 0;
-        second.Instance = 1;
-        using (first.Http)
-        using (second.Http)
-        {
-            var answers = await Task.WhenAll(first.Http.PutAsync($"/approvals/{id}", null), second.Http.PutAsync($"/approvals/{id}", null));
+        using var first = topology.ApiClientAt(0, token);
+        using var second = topology.ApiClientAt(1, token);
+        var answers = await Task.WhenAll(first.PutAsync($"/approvals/{id}", null), second.PutAsync($"/approvals/{id}", null));
 
-            Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
-            var conflict = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
-            await conflict.ExpectAsync(HttpStatusCode.Conflict);
-            Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
-        }
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var conflict = Assert.Single(answers, a => a.StatusCode != HttpStatusCode.OK);
+        await conflict.ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
 
         var entry = Assert.Single((await employee.ListAsync(ApiJson.Day(-2))).EnumerateArray(), e => e.GetProperty("id").GetInt64() == id);
         Assert.Equal("approved", entry.GetProperty("status").GetString());
@@ -103,11 +97,9 @@ public sealed class ApiAcrossInstancesTests(Topology topology)
 
         // The same key at both instances at the same moment: one creates, the other replays it or asks to retry.
         var key2 = Guid.NewGuid().ToString();
-        var other = topology.ApiClient(await TokenAsync(IdentityHost.Manager));
-        other.Instance = 0;
-        using (other.Http)
+        using (var other = topology.ApiClientAt(0, await TokenAsync(IdentityHost.Manager)))
         {
-            var answers = await Task.WhenAll(http.CreateEntryAsync(day, 1, key2), other.Http.CreateEntryAsync(day, 1, key2));
+            var answers = await Task.WhenAll(http.CreateEntryAsync(day, 1, key2), other.CreateEntryAsync(day, 1, key2));
             Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, a.StatusCode.ToString()));
             Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Created);
         }
@@ -138,16 +130,12 @@ public sealed class ApiAcrossInstancesTests(Topology topology)
         }
 
         var token = await TokenAsync(OidcTestClient.ImportClient);
-        var first = topology.ApiClient(token);
-        var second = topology.ApiClient(token);
-        first.Instance = 0;
-        second.Instance = 1;
-        using (first.Http)
-        using (second.Http)
+        using (var first = topology.ApiClientAt(0, token))
+        using (var second = topology.ApiClientAt(1, token))
         {
-            var running = first.Http.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            var running = first.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             await Task.Delay(200);
-            var rerun = second.Http.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+            var rerun = second.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
             var results = await Task.WhenAll(running, rerun);
 
             // Each run stores all its new rows or none: the one that lost a row to the other says so (409, nothing
@@ -158,7 +146,7 @@ public sealed class ApiAcrossInstancesTests(Topology topology)
                 if (result.StatusCode == HttpStatusCode.Conflict)
                 {
                     Assert.Equal("application/problem+json", result.Content.Headers.ContentType?.MediaType);
-                    var again = await second.Http.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+                    var again = await second.PostAsync("/timesheets/upload", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
                     var skipped = await again.ExpectAsync(HttpStatusCode.OK);
                     created += skipped.GetProperty("created").GetInt32();
                     continue;

@@ -103,6 +103,14 @@ public class Topology : IAsyncLifetime
         return pin;
     }
 
+    /// <summary>A client of one API instance (still through the proxy) sending <paramref name="accessToken"/>.</summary>
+    public HttpClient ApiClientAt(int instance, string accessToken)
+    {
+        var pin = ApiClient(accessToken);
+        pin.Instance = instance;
+        return pin.Http;
+    }
+
     public async Task DisposeAsync()
     {
         // Processes first, whatever else fails: nothing may outlive the tests.

@@ -16,6 +16,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly BuiltService _service;
     private readonly IReadOnlyDictionary<string, string?> _environment;
     private Process? _process;
+    private StreamWriter? _log;
 
     static ServiceProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
@@ -55,6 +56,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new InvalidOperationException($"{Name} is running already.");
         }
 
+        Release();
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
         var info = new ProcessStartInfo("dotnet")
         {
@@ -71,7 +73,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(LogFile, append: true) { AutoFlush = true };
+        var log = _log = new StreamWriter(LogFile, append: true) { AutoFlush = true };
         await log.WriteLineAsync($"--- start {DateTime.UtcNow:O}");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -94,6 +96,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             KillQuietly(process);
             await process.WaitForExitAsync();
+            Release();
         }
     }
 
@@ -115,10 +118,32 @@ public sealed class ServiceProcess : IAsyncDisposable
         try
         {
             await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(); // and the last of its output
+            Release();
         }
         catch (OperationCanceledException)
         {
             await KillAsync();
+        }
+    }
+
+    /// <summary>Closes the handles of an exited process and its log.</summary>
+    private void Release()
+    {
+        if (_process is { HasExited: true } process)
+        {
+            process.Dispose();
+            _process = null;
+        }
+
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                log.Dispose();
+            }
+
+            _log = null;
         }
     }
 
@@ -190,7 +215,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         lock (log)
         {
-            log.WriteLine(line);
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // a line after the log was closed (the process exited on its own and was started again)
+            }
         }
     }
 

@@ -8,6 +8,12 @@ namespace Timesheets.ScaleOut.Infrastructure;
 /// Identity and <see cref="ApiCount"/> API processes, and a round-robin proxy in front of each. Identity's issuer is
 /// its proxy's URL, and the API validates tokens and calls the Management API through that proxy too.
 /// Subclass and override <see cref="Configure"/> to change settings; every process is killed on dispose.
+/// <para>
+/// The small API for fault tests: <c>Api.KillAsync(i)</c> (kill -9), <c>Api.StopAsync(i)</c> (SIGTERM, drains),
+/// <c>Api.StartAsync(i)</c> (again, on the same port), <c>Api.RestartAsync(i)</c>, the same on <see cref="Identity"/>;
+/// the proxies skip an instance that is down. A class that breaks things should declare its own collection with
+/// its own fixture (a subclass), so that the other tests keep a healthy set.
+/// </para>
 /// </summary>
 public class Topology : IAsyncLifetime
 {

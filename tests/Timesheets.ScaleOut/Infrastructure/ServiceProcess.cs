@@ -12,6 +12,8 @@ namespace Timesheets.ScaleOut.Infrastructure;
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<int, Process> Started = new();
+    /// <summary>Generous: in CI the other test projects load the same two cores while the instances migrate and start.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly BuiltService _service;
     private readonly IReadOnlyDictionary<string, string?> _environment;
@@ -158,7 +160,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitReadyAsync(Process process, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.Add(StartTimeout);
         while (DateTime.UtcNow < deadline)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -188,7 +190,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         KillQuietly(process);
-        throw new TimeoutException($"{Name} was not ready within 90 s:\n{Tail()}");
+        throw new TimeoutException($"{Name} was not ready within {StartTimeout.TotalSeconds} s:\n{Tail()}");
     }
 
     /// <summary>The last lines the process wrote.</summary>

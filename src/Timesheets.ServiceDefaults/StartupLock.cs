@@ -32,7 +32,14 @@ public sealed class StartupLock : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", connection) { Parameters = { new() { Value = "startup:" + name } } };
+            // No command timeout: the wait lasts as long as the other instance's migrations and seeding, which
+            // may take longer than Npgsql's default 30 s (a big migration, a busy machine). If that instance dies,
+            // its connection closes and the lock is released; a start that hangs is the orchestrator's to kill.
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext($1))", connection)
+            {
+                Parameters = { new() { Value = "startup:" + name } },
+                CommandTimeout = 0,
+            };
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new StartupLock(connection);
         }

@@ -66,6 +66,7 @@ internal static class OidcServerExtensions
 
                 // Reuse of a redeemed refresh token revokes the whole grant at once: no grace window (RFC 9700 §4.14).
                 options.SetRefreshTokenReuseLeeway(null);
+                options.AddEventHandler(RedeemRefreshTokenOnce.Descriptor);
                 options.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 options.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 

@@ -40,6 +40,24 @@ public abstract class RefreshTokenTests(IdentityFixture fixture)
     }
 
     [Fact]
+    public async Task Refresh_SameTokenFourTimesAtOnce_OneSucceeds_AndTheGrantIsRevoked()
+    {
+        using var client = Host.CreateOidcClient();
+        var tokens = await client.LoginAsync(IdentityHost.Employee, IdentityHost.DemoPassword);
+
+        // A client retrying on a timeout, or a stolen copy used alongside the real one: one redemption wins, the rest are reuse.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.RefreshAsync(tokens.RefreshToken!)));
+        var winner = await OidcTestClient.ExpectTokensAsync(Assert.Single(answers, a => a.IsSuccessStatusCode));
+        foreach (var loser in answers.Where(a => !a.IsSuccessStatusCode))
+        {
+            Assert.Equal("invalid_grant", (await OidcTestClient.ExpectErrorAsync(loser)).Error);
+        }
+
+        var newest = await OidcTestClient.ExpectErrorAsync(await client.RefreshAsync(winner.RefreshToken!));
+        Assert.Equal("invalid_grant", newest.Error);
+    }
+
+    [Fact]
     public async Task Refresh_ByAnotherClient_IsRefused()
     {
         using var client = Host.CreateOidcClient();

@@ -25,6 +25,9 @@ namespace Timesheets.Api.Features.Timesheets;
 /// its own writes (<see cref="NewestPageInvalidation"/>); and, on PostgreSQL, <see cref="Data.ChangeListener"/>
 /// for writes committed through other instances (<see cref="Data.ChangeBroadcast"/> sends them). Until
 /// that listener is connected, and whenever it is not, the cache serves nothing (<see cref="Available"/>).
+/// A notification arrives a moment after the commit, so on PostgreSQL a kept page is also checked against
+/// the database before it is served (<see cref="PageProbe"/>, one index probe): a client that wrote through
+/// one instance and reads through another at once still sees its write.
 /// </para>
 /// </summary>
 internal sealed class NewestPageCache : IDisposable
@@ -41,6 +44,7 @@ internal sealed class NewestPageCache : IDisposable
     private volatile bool _available;
 
     private readonly Data.ChangeBroadcast _broadcast;
+    private readonly bool _probe;
 
     public NewestPageCache(IOptions<CacheSettings> settings, IOptions<JsonOptions> json, IOptions<DatabaseSettings> database, Data.ChangeBroadcast broadcast)
     {
@@ -51,6 +55,7 @@ internal sealed class NewestPageCache : IDisposable
         // SQLite: one process owns the file, and its handlers bump every change they make.
         // PostgreSQL: other instances write too; the listener turns the cache on once it listens.
         _available = _pages is not null && database.Value.Provider != DatabaseProviders.Postgres;
+        _probe = database.Value.Provider == DatabaseProviders.Postgres;
     }
 
     /// <summary>False while writes of other instances could go unnoticed: nothing is served or kept then.</summary>
@@ -63,6 +68,7 @@ internal sealed class NewestPageCache : IDisposable
     /// <summary>The versions a page read from now on depends on; take them before the query.</summary>
     public Stamp StampOf(string sub) => new(Volatile.Read(ref _ownerVersions[StripeOf(sub)]), Interlocked.Read(ref _allVersion));
 
+    /// <summary>The page kept for this owner and key, current as far as this instance knows (no database check).</summary>
     public bool TryGet(string sub, string key, out CachedPage page)
     {
         if (_available && _pages!.TryGetValue(key, out var value) && value is CachedPage cached && cached.Owner == sub && cached.Stamp == StampOf(sub))
@@ -75,11 +81,33 @@ internal sealed class NewestPageCache : IDisposable
         return false;
     }
 
-    /// <summary>Serialises the page once; keeps it when the cache is on and nothing committed since <paramref name="stamp"/>.</summary>
-    public CachedPage Store(string sub, string key, Stamp stamp, List<EntryResponse> entries, string? link)
+    /// <summary>
+    /// The kept page when it is still true (<see cref="Lookup.Page"/>), else what a page read now must
+    /// record: the versions and, on PostgreSQL, the database's horizon, both taken before its query.
+    /// </summary>
+    public async Task<Lookup> LookUpAsync(string sub, string key, Data.ApiDataContext db, CancellationToken cancellationToken)
+    {
+        var stamp = StampOf(sub);
+        if (!_available)
+        {
+            return new Lookup(null, stamp, 0); // a page read now is not kept (and a horizon of 0 would never pass the probe)
+        }
+
+        var cached = TryGet(sub, key, out var page) && page.Stamp == stamp ? page : null;
+        if (!_probe)
+        {
+            return new Lookup(cached, stamp, 0);
+        }
+
+        var probe = await PageProbe.RunAsync(db, sub, cached?.Horizon ?? long.MaxValue, cancellationToken);
+        return new Lookup(probe.Changed ? null : cached, stamp, probe.Horizon);
+    }
+
+    /// <summary>Serialises the page once; keeps it when the cache is on and nothing committed since the <paramref name="lookup"/>.</summary>
+    public CachedPage Store(string sub, string key, Lookup lookup, List<EntryResponse> entries, string? link)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(entries, _json);
-        var page = new CachedPage(json, link, stamp, sub, $"W/\"{Convert.ToBase64String(SHA256.HashData(json), 0, 15)}\"");
+        var page = new CachedPage(json, link, lookup.Stamp, lookup.Horizon, sub, $"W/\"{Convert.ToBase64String(SHA256.HashData(json), 0, 15)}\"");
         if (_available)
         {
             // Size counts the JSON plus the key and the entry's own bookkeeping.
@@ -123,15 +151,19 @@ internal sealed class NewestPageCache : IDisposable
     public static string KeyOf(string sub, PathString path, QueryString query) => string.Concat(sub, "\n", path.Value, query.Value);
 
     internal readonly record struct Stamp(long Owner, long All);
+
+    /// <summary>A page still true, or null; and what a page read now records.</summary>
+    internal readonly record struct Lookup(CachedPage? Page, Stamp Stamp, long Horizon);
 }
 
 /// <summary>
 /// A page as sent: <c>200</c>, the JSON bytes, and the next page's <c>Link</c> when there is one. It is
-/// served only to its <paramref name="Owner"/>, whatever the key. Its <paramref name="ETag"/> (a hash of
+/// served only to its <paramref name="Owner"/>, whatever the key, and on PostgreSQL only while no change of
+/// the owner's entries was written at or after its <paramref name="Horizon"/> (<see cref="PageProbe"/>). Its <paramref name="ETag"/> (a hash of
 /// the bytes) lets an app that already holds the page ask with <c>If-None-Match</c> and get <c>304</c>
 /// with no body.
 /// </summary>
-internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp, string Owner, string ETag) : IResult
+internal sealed record CachedPage(byte[] Json, string? Link, NewestPageCache.Stamp Stamp, long Horizon, string Owner, string ETag) : IResult
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -35,7 +35,8 @@ internal static class TimesheetEndpoints
         // The first page, what the app opens on, from memory while no write has touched it. Only a
         // request that passed the checks below was ever kept, so a hit needs no checks.
         var key = filter.IsUnfiltered() ? NewestPageCache.KeyOf(caller.Sub, http.Request) : null;
-        if (key is not null && pages.TryGet(caller.Sub, key, out var cached))
+        var lookup = key is null ? default : await pages.LookUpAsync(caller.Sub, key, db, cancellationToken);
+        if (lookup.Page is { } cached)
         {
             return cached;
         }
@@ -52,9 +53,8 @@ internal static class TimesheetEndpoints
             return TypedResults.Ok(await query.PageAsync(filter, http, cancellationToken));
         }
 
-        var stamp = pages.StampOf(caller.Sub);
         var page = await db.OwnNewestPageAsync(caller.Sub, filter, http, cancellationToken);
-        return pages.Store(caller.Sub, key, stamp, page, http.Response.Headers.Link.FirstOrDefault());
+        return pages.Store(caller.Sub, key, lookup, page, http.Response.Headers.Link.FirstOrDefault());
     }
 
     internal static async Task<Results<Ok<EntryResponse>, ProblemHttpResult>> GetAsync(

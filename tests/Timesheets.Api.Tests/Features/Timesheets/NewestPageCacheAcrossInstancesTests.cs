@@ -85,6 +85,24 @@ public sealed class NewestPageCacheAcrossInstancesTests(PostgresApiFixture fixtu
     }
 
     [Fact]
+    public async Task WriteThroughOneInstance_IsOnTheOthersCachedPage_AtOnce()
+    {
+        // A client behind a round-robin balancer: it writes at one instance and reads at the other with no pause,
+        // sooner than any notification; the other's page is checked against the database (PageProbe) before it is served.
+        await _other.WaitForPageCacheAsync();
+        using var here = await ClientOfAsync(fixture.Api, IdentityHost.Contractor);
+        using var there = await ClientOfAsync(_other, IdentityHost.Contractor);
+        for (var i = 0; i < 5; i++)
+        {
+            await there.GetAsync(FirstPage);
+            Assert.True(_other.Services.GetRequiredService<NewestPageCache>().Available);
+            var id = (await here.CreateEntryAsync(FarDay(3), 0.25m)).GetProperty("id").GetInt64();
+            var page = await (await there.GetAsync(FirstPage)).AssertStatusAsync(HttpStatusCode.OK);
+            Assert.Contains(page.EnumerateArray(), e => e.GetProperty("id").GetInt64() == id);
+        }
+    }
+
+    [Fact]
     public async Task ProjectRenamedThroughOneInstance_ReachesTheOthersCachedPages()
     {
         await _other.WaitForPageCacheAsync();

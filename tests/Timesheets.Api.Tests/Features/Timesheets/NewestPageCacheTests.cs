@@ -88,7 +88,7 @@ public abstract class NewestPageCacheTests(ApiFixture fixture)
     {
         await fixture.Api.WaitForPageCacheAsync();
         var key = NewestPageCache.KeyOf("owner-a", new PathString("/timesheets"), QueryString.Empty);
-        Pages.Store("owner-a", key, Pages.StampOf("owner-a"), [], null);
+        Pages.Store("owner-a", key, new NewestPageCache.Lookup(null, Pages.StampOf("owner-a"), 0), [], null);
 
         Assert.False(Pages.TryGet("owner-b", key, out _));
         Assert.True(Pages.TryGet("owner-a", key, out var page));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.ServiceDefaults;
+using Timesheets.ServiceDefaults.Resilience;
 
 namespace Timesheets.Api.Data;
 
@@ -22,14 +23,18 @@ internal static class DatabaseExtensions
         {
             var connectionString = ConnectionStrings.Postgres(settings.ConnectionString);
             services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>((sp, o) =>
-                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
+                o.UseResilientNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
             services.AddHostedService<ChangeListener>();
+            ReadDatabase.Register(services, string.IsNullOrWhiteSpace(settings.ReadReplicaConnectionString) ? null
+                : new DbContextOptionsBuilder<PostgresApiDataContext>().UseResilientNpgsql(ConnectionStrings.Postgres(settings.ReadReplicaConnectionString))
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
         }
         else
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
             services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>((sp, o) =>
                 o.UseSqlite(connectionString).AddInterceptors(new SqlitePageCacheLimit(), sp.GetRequiredService<NewestPageInvalidation>()));
+            ReadDatabase.Register(services, replica: null);
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -24,11 +24,21 @@ public sealed class SafeRetryStrategy(ExecutionStrategyDependencies dependencies
     : NpgsqlRetryingExecutionStrategy(dependencies, maxRetryCount, maxRetryDelay, errorCodesToAdd: null)
 {
     /// <summary>
-    /// False inside a transaction the code began itself, so EF runs its statements once instead of
-    /// refusing them (the stock strategy throws there); a unit of work that wants retries runs in
-    /// <c>CreateExecutionStrategy().ExecuteAsync</c> and begins its transaction inside.
+    /// Inside a transaction the code began itself, EF's statements run once instead of being refused
+    /// (the stock strategy throws there): <see cref="ShouldRetryOn"/> never retries them. A unit of
+    /// work that wants retries runs in <c>CreateExecutionStrategy().ExecuteAsync</c> and begins its
+    /// transaction inside.
     /// </summary>
-    public override bool RetriesOnFailure => base.RetriesOnFailure && Dependencies.CurrentContext.Context.Database.CurrentTransaction is null;
+    protected override void OnFirstExecution()
+    {
+        if (Dependencies.CurrentContext.Context.Database.CurrentTransaction is null)
+        {
+            base.OnFirstExecution();
+            return;
+        }
+
+        ExceptionsEncountered.Clear();
+    }
 
     protected override bool ShouldRetryOn(Exception? exception)
     {

@@ -46,7 +46,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.True(elapsed < TimeSpan.FromSeconds(5), $"The refusal took {elapsed}");
 
         // A refresh needs the database too (the token's record): the same clear answer, not invalid_grant.
-        var refreshError = await OidcTestClient.ExpectErrorAsync(await client.RefreshAsync(admin.RefreshToken!));
+        var refreshError = await OidcTestClient.ExpectErrorAsync(await client.RefreshAsync(admin.RefreshToken!, OidcTestClient.CliClient));
         Assert.Equal((503, "temporarily_unavailable"), (refreshError.Status, refreshError.Error));
 
         using var management = new HttpRequestMessage(HttpMethod.Get, "/api/v2/users");
@@ -62,7 +62,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await _postgres.ResumeAsync();
         await EventuallyOkAsync(() => client.Http.GetAsync("/health/ready"));
         await EventuallyOkAsync(() => client.ClientCredentialsAsync());
-        await OidcTestClient.ExpectTokensAsync(await client.RefreshAsync(admin.RefreshToken!));
+        await OidcTestClient.ExpectTokensAsync(await client.RefreshAsync(admin.RefreshToken!, OidcTestClient.CliClient));
     }
 
     /// <summary>The first requests after the restart may still meet a connection the restart broke; the service must come back on its own.</summary>

@@ -4,7 +4,7 @@ namespace Timesheets.EndToEnd;
 /// The admin pages of applications, APIs, keys and logs in real Chromium, on a 360×640 phone and a
 /// 1280×800 desktop: an admin registers an API through the form and finds the change in the log.
 /// Only the Identity server runs here. Screenshots go to artifacts/test-results/screenshots (and to
-/// docs/screenshots as app-admin-*.png with TIMESHEETS_SCREENSHOTS_TO_DOCS=1; the docs keep them as admin-*.png).
+/// docs/screenshots with TIMESHEETS_SCREENSHOTS_TO_DOCS=1).
 /// </summary>
 public sealed class AdminScreensTests
 {
@@ -31,7 +31,7 @@ public sealed class AdminScreensTests
         }))
         {
             var page = await phone.NewPageAsync();
-            await LogInAsync(page, "/admin/apis");
+            await page.LogInAsAdminAsync("/admin/apis");
             await page.GetByLabel("Identifier (the tokens' audience, an absolute URI; it never changes)").FillAsync("https://api.exampleco.com/invoices");
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Invoices");
             await page.GetByLabel("Permissions, one per line: the name, a space, a description").FillAsync("read:invoices Read invoices\nwrite:invoices Issue invoices");
@@ -44,20 +44,11 @@ public sealed class AdminScreensTests
 
         await using var desktop = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BaseURL = url });
         var screen = await desktop.NewPageAsync();
-        await LogInAsync(screen, "/admin/logs?type=sadm");
+        await screen.LogInAsAdminAsync("/admin/logs?type=sadm");
         await screen.GetByRole(AriaRole.Link).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^\\d{4}-") }).First.ClickAsync();
         await screen.GetByRole(AriaRole.Heading, new() { Name = "Before" }).WaitForAsync();
         await screen.ShotAsync("admin-log-entry-desktop", forDocs: true);
         await screen.GotoAsync("/admin/keys");
         await screen.ShotAsync("admin-keys-desktop", forDocs: true);
-    }
-
-    private static async Task LogInAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await page.GetByLabel("Email").FillAsync(IdentityHost.Admin);
-        await page.GetByLabel("Password").FillAsync(IdentityHost.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await page.Locator("main.admin-main h1").WaitForAsync();
     }
 }

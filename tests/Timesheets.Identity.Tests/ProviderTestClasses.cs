@@ -155,3 +155,15 @@ public sealed class ApiClientTestsOnSqlite(SqliteIdentityFixture f) : Management
 
 [Collection(PostgresCollection.Name)]
 public sealed class ApiClientTestsOnPostgres(PostgresIdentityFixture f) : Management.ApiClientTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class ConfirmPagesTestsOnSqlite(SqliteIdentityFixture f) : Management.ConfirmPagesTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConfirmPagesTestsOnPostgres(PostgresIdentityFixture f) : Management.ConfirmPagesTests(f);
+
+[Collection(SqliteCollection.Name)]
+public sealed class SecondFactorResetApiTestsOnSqlite(SqliteIdentityFixture f) : Management.SecondFactorResetApiTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SecondFactorResetApiTestsOnPostgres(PostgresIdentityFixture f) : Management.SecondFactorResetApiTests(f);

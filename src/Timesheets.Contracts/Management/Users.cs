@@ -82,8 +82,11 @@ public sealed record PasswordChangeTicketRequest
     public required string UserId { get; init; }
 }
 
-/// <summary>The set-password link (Auth0's ticket URL); shown once, never logged.</summary>
-public sealed record PasswordChangeTicket(string Ticket);
+/// <summary>
+/// The set-password link (Auth0's ticket URL); shown once, never logged. Null when the server e-mailed it
+/// to the user (SMTP configured): then only the mailbox has it.
+/// </summary>
+public sealed record PasswordChangeTicket(string? Ticket);
 
 /// <summary>Role ids to assign to or remove from a user (<c>/api/v2/users/{id}/roles</c>).</summary>
 public sealed record UserRolesRequest

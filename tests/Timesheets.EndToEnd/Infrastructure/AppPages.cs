@@ -4,12 +4,13 @@ namespace Timesheets.EndToEnd.Infrastructure;
 internal static class AppPages
 {
     /// <summary>Opens the app and logs in through Identity's login page (code + PKCE), back on the timesheets.</summary>
-    public static async Task LogInAsync(this IPage page, string email, string? screenshot = null)
+    /// <param name="password">The demo users' unless the user chose one (an invited user).</param>
+    public static async Task LogInAsync(this IPage page, string email, string? screenshot = null, string password = IdentityHost.DemoPassword)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(IdentityHost.DemoPassword);
+        await page.GetByLabel("Password").FillAsync(password);
         if (screenshot is not null)
         {
             await page.ShotAsync(screenshot);

@@ -68,10 +68,8 @@ public abstract partial class AdminPagesTests(IdentityFixture fixture)
         var tokens = await OidcTestClient.ExpectTokensAsync(await oidc.ClientCredentialsAsync(clientId, secret));
         Assert.Equal([ApiScopes.Read], tokens.Scopes);
 
-        var notConfirmed = await PostFormAsync(browser, editUrl, "Delete", new());
-        Assert.Equal(HttpStatusCode.OK, notConfirmed.StatusCode);
-        var deleted = await PostFormAsync(browser, editUrl, "Delete", new() { ["Confirm"] = "true" });
-        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var deleted = await browser.ConfirmAsync(editUrl + "/delete", "Delete the application Page robot?");
+        Assert.Equal("/admin/applications", deleted.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.Http.GetAsync(editUrl)).StatusCode);
     }
 
@@ -85,7 +83,7 @@ public abstract partial class AdminPagesTests(IdentityFixture fixture)
         var entry = LogLinkPattern().Match(logs).Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync($"/admin/logs/{entry}")).StatusCode);
 
-        var forged = await browser.Http.PostAsync("/admin/keys?handler=Rotate", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var forged = await browser.Http.PostAsync("/admin/keys/rotate", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
 
         using var employee = await LoggedInAsync(IdentityHost.Employee);
@@ -95,21 +93,10 @@ public abstract partial class AdminPagesTests(IdentityFixture fixture)
         }
     }
 
-    private async Task<OidcTestClient> LoggedInAsync(string email)
-    {
-        var browser = Host.CreateOidcClient();
-        var login = await browser.PostLoginAsync("/account/login?ReturnUrl=%2Fadmin", email, IdentityHost.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return browser;
-    }
+    private Task<OidcTestClient> LoggedInAsync(string email) => AdminBrowser.LoggedInAsync(Host, email);
 
-    /// <summary>GETs the page (its antiforgery token and cookie), then posts the form to <paramref name="handler"/>.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(OidcTestClient browser, string url, string handler, Dictionary<string, string> fields)
-    {
-        var page = await browser.Http.GetStringAsync(url);
-        fields["__RequestVerificationToken"] = OidcTestClient.AntiforgeryToken(page);
-        return await browser.Http.PostAsync(handler.Length == 0 ? url : $"{url}?handler={handler}", new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(OidcTestClient browser, string url, string handler, Dictionary<string, string> fields) =>
+        browser.PostFormAsync(url, handler, fields);
 
     [GeneratedRegex("<p class=\"secret\">([^<]+)</p>")]
     private static partial Regex SecretPattern();

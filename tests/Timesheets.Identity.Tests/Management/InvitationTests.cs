@@ -40,10 +40,10 @@ public abstract class InvitationTests(IdentityFixture fixture)
         var ticket = await (await admin.SendJsonAsync(HttpMethod.Post, "/api/v2/tickets/password-change", new PasswordChangeTicketRequest { UserId = invited.UserId })).ReadAsync<PasswordChangeTicket>();
         using var browser = Host.CreateOidcClient();
 
-        var tooShort = await ManagementSession.SetPasswordAsync(browser, ticket.Ticket, "short");
+        var tooShort = await ManagementSession.SetPasswordAsync(browser, ticket.Ticket!, "short");
         Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
         Assert.Contains("at least 12", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await ManagementSession.SetPasswordAsync(browser, ticket.Ticket, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ManagementSession.SetPasswordAsync(browser, ticket.Ticket!, NewPassword)).StatusCode);
         // The invitation link made earlier died with the password change.
         var old = await browser.Http.GetStringAsync(new Uri(invited.InvitationUrl!).PathAndQuery);
         Assert.Contains("expired or has already been used", old, StringComparison.Ordinal);

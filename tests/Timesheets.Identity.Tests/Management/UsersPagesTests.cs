@@ -9,20 +9,10 @@ public abstract partial class UsersPagesTests(IdentityFixture fixture)
 {
     private IdentityHost Host => fixture.Host;
 
-    private async Task<OidcTestClient> AdminBrowserAsync(string email = IdentityHost.Admin)
-    {
-        var browser = Host.CreateOidcClient();
-        var login = await browser.PostLoginAsync("/account/login?ReturnUrl=%2Fadmin%2Fusers", email, IdentityHost.DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return browser;
-    }
+    private Task<OidcTestClient> AdminBrowserAsync(string email = IdentityHost.Admin) => AdminBrowser.LoggedInAsync(Host, email);
 
-    private static async Task<HttpResponseMessage> PostFormAsync(OidcTestClient browser, string page, string handler, Dictionary<string, string> fields)
-    {
-        var html = await browser.Http.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = OidcTestClient.AntiforgeryToken(html);
-        return await browser.Http.PostAsync(page + (handler.Length > 0 ? "?handler=" + handler : ""), new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(OidcTestClient browser, string page, string handler, Dictionary<string, string> fields) =>
+        browser.PostFormAsync(page, handler, fields);
 
     [Fact]
     public async Task UsersList_SearchesAndShowsBadges_EmptyStateForNoMatch()
@@ -46,8 +36,9 @@ public abstract partial class UsersPagesTests(IdentityFixture fixture)
         Assert.Matches("id=\"invitation-url\">http://localhost/account/set-password\\?user=", html);
         var userPage = UserLink().Match(html).Groups[1].Value;
 
-        var blocked = await PostFormAsync(browser, userPage, "Block", []);
-        Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+        Assert.Contains($"href=\"{userPage}/block\"", await browser.Http.GetStringAsync(userPage), StringComparison.Ordinal);
+        var blocked = await browser.ConfirmAsync(userPage + "/block", "Their account, roles and hours stay");
+        Assert.Equal(userPage, blocked.Headers.Location!.OriginalString);
         var after = await browser.Http.GetStringAsync(userPage);
         Assert.Contains("id=\"blocked-badge\"", after, StringComparison.Ordinal);
         Assert.Contains("is blocked", after, StringComparison.Ordinal);
@@ -61,9 +52,9 @@ public abstract partial class UsersPagesTests(IdentityFixture fixture)
         Assert.True(user.Blocked);
         Assert.Contains(await Host.LogsAsync(id), l => l.Type != "" && l.Description.StartsWith("Blocked", StringComparison.Ordinal) && l.ActorName == IdentityHost.Admin);
 
-        // Deletion needs the box ticked.
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostFormAsync(browser, userPage, "Delete", [])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(browser, userPage, "Delete", new() { ["confirm"] = "true" })).StatusCode);
+        // Deletion is confirmed on a page of its own, which says what stays.
+        var deleted = await browser.ConfirmAsync(userPage + "/delete", "The hours they recorded stay in Timesheets.");
+        Assert.Equal("/admin/users", deleted.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v2/users/{id}")).StatusCode);
     }
 
@@ -91,13 +82,14 @@ public abstract partial class UsersPagesTests(IdentityFixture fixture)
         var rolePage = created.Headers.Location!.OriginalString;
         var roleId = rolePage.Split('/').Last();
 
-        var html = await browser.Http.GetStringAsync(rolePage);
+        var html = await browser.Http.GetStringAsync(rolePage + "/permissions");
         var token = OidcTestClient.AntiforgeryToken(html);
-        var saved = await browser.Http.PostAsync(rolePage + "?handler=Permissions", new FormUrlEncodedContent(
+        var saved = await browser.Http.PostAsync(rolePage + "/permissions", new FormUrlEncodedContent(
         [
             new("permissions", ApiScopes.Read), new("permissions", ApiScopes.Create), new("__RequestVerificationToken", token),
         ]));
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(rolePage, saved.Headers.Location!.OriginalString);
+        Assert.Contains(ApiScopes.Create, await browser.Http.GetStringAsync(rolePage), StringComparison.Ordinal);
         var permissions = await (await admin.GetAsync($"/api/v2/roles/{roleId}/permissions")).ReadAsync<List<ManagementRolePermission>>();
         Assert.Equal([ApiScopes.Create, ApiScopes.Read], permissions.Select(p => p.PermissionName).Order());
         Assert.Contains(await Host.LogsAsync(roleId), l => l.Description.StartsWith("Changed the permissions", StringComparison.Ordinal));

@@ -74,7 +74,9 @@ internal sealed partial class RoleAdmin(RoleManager<ApplicationRole> roles, Iden
         var before = role.ToResponse();
         if (IsBuiltIn(before.Name))
         {
-            return AdminError.Conflict($"The built-in role {before.Name} cannot be deleted.");
+            return AdminError.Conflict(before.Name == BuiltInRoles.Admin
+                ? "The Admin role cannot be deleted: without it nobody could administer Timesheets."
+                : $"The built-in role {before.Name} cannot be deleted.");
         }
 
         var permissions = await PermissionNamesAsync(role.Id, cancellationToken);

@@ -73,14 +73,18 @@ internal sealed partial class UserAdmin
         var link = await links.InvitationAsync(user);
         if (mail.Enabled && !await mail.SendAsync(email, user.DisplayName, link, invitation: true, cancellationToken))
         {
-            return new AdminError(StatusCodes.Status502BadGateway, "The invitation e-mail could not be sent; nobody was invited. Check the SMTP settings.");
+            return MailFailed("invitation e-mail could not be sent; nobody was invited");
         }
 
         await transaction.CommitAsync(cancellationToken);
         return AdminResult<ManagementUser>.Success(mail.Enabled ? after : after with { InvitationUrl = link });
     }
 
-    /// <summary>A password reset link for the user (Auth0's password-change ticket). The log says one was made, never what it is.</summary>
+    /// <summary>
+    /// A password reset link for the user (Auth0's password-change ticket): mailed when SMTP is configured
+    /// (then the answer's <see cref="PasswordChangeTicket.Ticket"/> is null), otherwise returned. A mail that
+    /// cannot go out is a 502 and changes nothing. The log says one was made, never what it is.
+    /// </summary>
     public async Task<AdminResult<PasswordChangeTicket>> PasswordTicketAsync(string? id, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(id) || await FindAsync(id, cancellationToken) is not { } user)
@@ -89,10 +93,19 @@ internal sealed partial class UserAdmin
         }
 
         var link = await links.PasswordResetAsync(user);
-        log.Record($"Created a set-password link for {user.Email}", "user", user.Id, null, null);
+        if (mail.Enabled && !await mail.SendAsync(user.Email ?? "", user.DisplayName, link, invitation: false, cancellationToken))
+        {
+            return MailFailed("set-password e-mail could not be sent; nothing changed");
+        }
+
+        log.Record($"{(mail.Enabled ? "E-mailed" : "Created")} a set-password link for {user.Email}", "user", user.Id, null, null);
         await db.SaveChangesAsync(cancellationToken);
-        return AdminResult<PasswordChangeTicket>.Success(new PasswordChangeTicket(link));
+        return AdminResult<PasswordChangeTicket>.Success(new PasswordChangeTicket(mail.Enabled ? null : link));
     }
+
+    /// <summary>The SMTP server could not be reached or refused the mail: the admin's problem to fix in the settings, not a server fault.</summary>
+    private static AdminError MailFailed(string what) =>
+        new(StatusCodes.Status502BadGateway, $"The {what}. Check the SMTP settings (Smtp__Host, Smtp__Port) and that the mail server is up.");
 
     /// <summary>Lifts the failed-login blocks of every (account, address) pair of this user.</summary>
     public async Task<AdminResult<int>> UnlockAsync(string id, CancellationToken cancellationToken)
@@ -111,10 +124,10 @@ internal sealed partial class UserAdmin
     }
 
     /// <summary>
-    /// Turns the user's second factor off and forgets its secret, so they enrol again at their next login;
-    /// both changes write a new security stamp, which ends every session of the user.
+    /// Resets the user's second factor as the admin pages do (<see cref="Mfa.TwoFactorReset"/>): the authenticator
+    /// and recovery codes gone, every session ended, in browsers and in apps (their refresh tokens fail at
+    /// once); the user enrols again at their next login when their role requires it.
     /// </summary>
-    /// <remarks>Until the MFA feature's <c>TwoFactorReset</c> is merged, the reset is done here with Identity's own calls.</remarks>
     public async Task<AdminResult<ManagementUser>> ResetSecondFactorAsync(string id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } user)
@@ -125,14 +138,10 @@ internal sealed partial class UserAdmin
         var before = user.ToResponse(Now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.UpdatedAt = Now;
+        // Saved with the reset's first write, in its transaction.
         log.Record($"Reset the second factor of {user.Email}", "user", user.Id, new { before.Multifactor }, new { multifactor = Array.Empty<string>() });
-        var disabled = await users.SetTwoFactorEnabledAsync(user, false);
-        var reset = disabled.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : disabled;
-        if (!reset.Succeeded)
-        {
-            return reset.ToAdminError("user");
-        }
-
+        await twoFactorReset.ResetAsync(user, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AdminResult<ManagementUser>.Success(user.ToResponse(Now));
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using BuiltInRoles = Timesheets.Identity.Users.Roles;
 
 namespace Timesheets.Identity.Management.Users;
 
@@ -19,7 +20,7 @@ internal sealed partial class UserAdmin
     public Task<AdminResult<IReadOnlyList<ManagementRole>>> AddRolesAsync(string id, IReadOnlyList<string>? roleIds, CancellationToken cancellationToken) =>
         ChangeRolesAsync(id, roleIds, add: true, cancellationToken);
 
-    /// <summary>Takes these roles from the user; their next token, refreshed ones included, lacks the permissions.</summary>
+    /// <summary>Takes these roles from the user; their next token, refreshed ones included, lacks the permissions. The last admin keeps the Admin role.</summary>
     public Task<AdminResult<IReadOnlyList<ManagementRole>>> RemoveRolesAsync(string id, IReadOnlyList<string>? roleIds, CancellationToken cancellationToken) =>
         ChangeRolesAsync(id, roleIds, add: false, cancellationToken);
 
@@ -42,6 +43,11 @@ internal sealed partial class UserAdmin
         if (changing.Count == 0)
         {
             return AdminResult<IReadOnlyList<ManagementRole>>.Success(before);
+        }
+
+        if (!add && changing.Contains(BuiltInRoles.Admin) && await LastAdminRefusalAsync(user, "remove the Admin role from", cancellationToken) is { } lastAdmin)
+        {
+            return lastAdmin;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

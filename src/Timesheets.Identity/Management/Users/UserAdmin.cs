@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Management.Invitations;
 using Timesheets.Identity.Management.Logs;
+using Timesheets.Identity.Mfa;
 using Timesheets.Identity.Security;
 using Timesheets.Identity.Users;
 
@@ -20,6 +21,7 @@ internal sealed partial class UserAdmin(
     SetPasswordLinks links,
     InvitationMail mail,
     LoginThrottle throttle,
+    TwoFactorReset twoFactorReset,
     TimeProvider clock)
 {
     public const int DefaultPerPage = 50;
@@ -82,7 +84,7 @@ internal sealed partial class UserAdmin(
         return AdminResult<IReadOnlyList<ManagementUser>>.Success([.. found.Select(u => u.ToResponse(now))]);
     }
 
-    /// <summary>Changes the fields present in <paramref name="change"/>. Blocking also ends the user's sessions.</summary>
+    /// <summary>Changes the fields present in <paramref name="change"/>. Blocking also ends the user's sessions; the last admin cannot be blocked.</summary>
     public async Task<AdminResult<ManagementUser>> UpdateAsync(string id, UpdateUserRequest change, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } user)
@@ -97,6 +99,11 @@ internal sealed partial class UserAdmin(
 
         var now = Now;
         var before = user.ToResponse(now);
+        if (change.Blocked == true && await LastAdminRefusalAsync(user, "block", cancellationToken) is { } lastAdmin)
+        {
+            return lastAdmin;
+        }
+
         user.DisplayName = change.Name?.Trim() ?? user.DisplayName;
         user.Nickname = change.Nickname is null ? user.Nickname : UserInput.Optional(change.Nickname);
         user.PictureUrl = change.Picture is null ? user.PictureUrl : UserInput.Optional(change.Picture);
@@ -117,7 +124,7 @@ internal sealed partial class UserAdmin(
         return saved.Succeeded ? AdminResult<ManagementUser>.Success(after) : saved.ToAdminError("user");
     }
 
-    /// <summary>Deletes the user; their refresh tokens stop working at the next use. Never the caller's own account.</summary>
+    /// <summary>Deletes the user; their refresh tokens stop working at the next use. Never the caller's own account, nor the last admin.</summary>
     public async Task<AdminResult<ManagementUser>> DeleteAsync(string id, string? actorId, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } user)
@@ -128,6 +135,11 @@ internal sealed partial class UserAdmin(
         if (string.Equals(user.Id, actorId, StringComparison.Ordinal))
         {
             return AdminError.Conflict("You cannot delete your own account.");
+        }
+
+        if (await LastAdminRefusalAsync(user, "delete", cancellationToken) is { } lastAdmin)
+        {
+            return lastAdmin;
         }
 
         var before = user.ToResponse(Now);

@@ -33,7 +33,7 @@ public abstract class AdminFormPageModel : AdminPageModel
         var result = await change(HttpContext.RequestAborted);
         if (result.Error is { } error)
         {
-            ErrorMessage = error.Errors is { Count: > 0 } fields ? string.Join(" ", fields.SelectMany(f => f.Value).Distinct()) : error.Detail;
+            ErrorMessage = error.Sentence();
             Response.StatusCode = error.Status;
             return await LoadAsync(HttpContext.RequestAborted);
         }

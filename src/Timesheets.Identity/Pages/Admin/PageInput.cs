@@ -3,7 +3,7 @@ using Timesheets.Identity.Management;
 
 namespace Timesheets.Identity.Pages.Admin;
 
-/// <summary>What the admin pages of applications, APIs, keys and logs share: form lines and refusals.</summary>
+/// <summary>What the admin pages share: form lines and refusals.</summary>
 internal static class PageInput
 {
     /// <summary>A textarea's non-empty lines, trimmed.</summary>
@@ -22,4 +22,8 @@ internal static class PageInput
             }
         }
     }
+
+    /// <summary>A refusal as one sentence for a page: its field messages, or its detail.</summary>
+    public static string Sentence(this AdminError error) =>
+        error.Errors is { Count: > 0 } fields ? string.Join(" ", fields.SelectMany(f => f.Value).Distinct()) : error.Detail;
 }

@@ -3,7 +3,7 @@ using Timesheets.Identity.Management.ResourceServers;
 
 namespace Timesheets.Identity.Pages.Admin.Apis;
 
-/// <summary>One API: name, token lifetime, offline access, permissions; deletion of an API that is not a system one.</summary>
+/// <summary>One API: name, token lifetime, offline access, permissions; a link to delete one that is not a system one (<see cref="DeleteModel"/>).</summary>
 public sealed class EditModel : AdminPageModel
 {
     protected override string RequiredPermission => ManagementScopes.ReadResourceServers;
@@ -26,9 +26,6 @@ public sealed class EditModel : AdminPageModel
 
     [BindProperty]
     public string? Scopes { get; set; }
-
-    [BindProperty]
-    public bool Confirm { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(fillForm: true, cancellationToken);
 
@@ -57,33 +54,6 @@ public sealed class EditModel : AdminPageModel
 
         Notice = "Saved.";
         return RedirectToPage(new { id = Id });
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
-    {
-        if (!Can(ManagementScopes.DeleteResourceServers))
-        {
-            return Forbidden();
-        }
-
-        var result = Confirm ? await Service.DeleteAsync(Id, cancellationToken) : null;
-        if (result?.Succeeded == true)
-        {
-            Notice = $"Deleted {result.Value!.Name}.";
-            return RedirectToPage("Index");
-        }
-
-        var page = await LoadAsync(fillForm: true, cancellationToken);
-        if (result is null)
-        {
-            ModelState.AddModelError("", "Tick the box to confirm the deletion.");
-        }
-        else
-        {
-            ModelState.Show(result.Error!);
-        }
-
-        return page;
     }
 
     private ResourceServerAdmin Service => HttpContext.RequestServices.GetRequiredService<ResourceServerAdmin>();

@@ -5,7 +5,10 @@ using Timesheets.Identity.Management.ResourceServers;
 
 namespace Timesheets.Identity.Pages.Admin.Applications;
 
-/// <summary>One application: its URLs and grants, the APIs and permissions it gets, its secret, its deletion.</summary>
+/// <summary>
+/// One application: its URLs and grants, the APIs and permissions it gets; links to rotate its secret
+/// (<see cref="RotateSecretModel"/>) and delete it (<see cref="DeleteModel"/>), confirmed on pages of their own.
+/// </summary>
 public sealed class EditModel : AdminPageModel
 {
     protected override string RequiredPermission => ManagementScopes.ReadClients;
@@ -38,12 +41,6 @@ public sealed class EditModel : AdminPageModel
     /// <summary>The permissions ticked in the access form (names are unique across APIs).</summary>
     [BindProperty]
     public List<string> Permissions { get; set; } = [];
-
-    [BindProperty]
-    public bool Confirm { get; set; }
-
-    /// <summary>A secret just rotated: shown on this answer only.</summary>
-    public string? NewSecret { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(fillForm: true, cancellationToken);
 
@@ -83,38 +80,6 @@ public sealed class EditModel : AdminPageModel
 
         Notice = "API access saved.";
         return RedirectToPage(new { id = Id });
-    }
-
-    public async Task<IActionResult> OnPostRotateAsync(CancellationToken cancellationToken)
-    {
-        if (!Can(ManagementScopes.UpdateClientKeys))
-        {
-            return Forbidden();
-        }
-
-        var result = await Service<ClientAdmin>().RotateSecretAsync(Id, cancellationToken);
-        if (result.Succeeded)
-        {
-            NewSecret = result.Value!.ClientSecret;
-        }
-        else
-        {
-            ModelState.Show(result.Error!);
-        }
-
-        return await LoadAsync(fillForm: true, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
-    {
-        if (!Confirm)
-        {
-            ModelState.AddModelError("", "Tick the box to confirm the deletion.");
-            return await LoadAsync(fillForm: true, cancellationToken);
-        }
-
-        var result = await ChangeAsync(ManagementScopes.DeleteClients, "Deleted.", () => Service<ClientAdmin>().DeleteAsync(Id, cancellationToken), cancellationToken);
-        return result is RedirectToPageResult ? RedirectToPage("Index") : result;
     }
 
     private async Task<IActionResult> ChangeAsync(string permission, string notice, Func<Task<AdminResult<ClientResponse>>> change, CancellationToken cancellationToken)

@@ -5,14 +5,11 @@ using Timesheets.Identity.Management.Users;
 namespace Timesheets.Identity.Pages.Admin.Users;
 
 /// <summary>
-/// One user: profile and contractor flag, block and unblock, unlock after failed logins, a password
-/// reset link (shown once), second factor reset, roles, and deletion (confirmed by a checkbox: the
-/// pages run no script). Every change goes through <see cref="UserAdmin"/>, as the API's do.
+/// One user: profile and contractor flag, unblock, unlock after failed logins, a set-password link (mailed,
+/// or shown once), roles. Every change goes through <see cref="UserAdmin"/>, as the API's do. The
+/// sensitive actions (block, second factor reset, delete) are links to confirmation pages of their own
+/// (<see cref="UserConfirmPageModel"/>), which ask for a recent login.
 /// </summary>
-/// <remarks>
-/// TODO(h/mfa): once <c>Timesheets.Identity.Sessions.RequireRecentLoginAttribute</c> is merged, put it on
-/// the sensitive handlers: Block, ResetMfa and Delete.
-/// </remarks>
 public sealed class DetailsModel : AdminFormPageModel
 {
     protected override string RequiredPermission => ManagementScopes.ReadUsers;
@@ -52,10 +49,6 @@ public sealed class DetailsModel : AdminFormPageModel
             Name = name ?? "", Nickname = nickname ?? "", Picture = picture ?? "", Contractor = contractor, EmailVerified = emailVerified,
         }, ct), user => $"Saved {user.Email}.");
 
-    public Task<IActionResult> OnPostBlockAsync() =>
-        ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UpdateAsync(Id, new UpdateUserRequest { Blocked = true }, ct),
-            user => $"{user.Email} is blocked: their sessions ended and their tokens can no longer be renewed.");
-
     public Task<IActionResult> OnPostUnblockAsync() =>
         ChangeAsync(ManagementScopes.UpdateUsers, ct => Admin.UpdateAsync(Id, new UpdateUserRequest { Blocked = false }, ct),
             user => $"{user.Email} is unblocked.");
@@ -65,27 +58,22 @@ public sealed class DetailsModel : AdminFormPageModel
             lifted => lifted == 0 ? "No failed-login block was in place." : $"Lifted {lifted} failed-login block(s).");
 
     public Task<IActionResult> OnPostPasswordLinkAsync() =>
-        ChangeAsync(ManagementScopes.CreateUserTickets, ct => Admin.PasswordTicketAsync(Id, ct), _ => "", ticket =>
+        ChangeAsync(ManagementScopes.CreateUserTickets, ct => Admin.PasswordTicketAsync(Id, ct), _ => "The set-password link was e-mailed to the user.", ticket =>
         {
+            if (ticket.Ticket is null)
+            {
+                return Task.FromResult<IActionResult>(RedirectToPage());
+            }
+
             // Shown in this response only: no redirect, no TempData, nothing stored.
             Notice = null;
             PasswordLink = ticket.Ticket;
             return LoadAsync(HttpContext.RequestAborted);
         });
 
-    public Task<IActionResult> OnPostResetMfaAsync() =>
-        ChangeAsync(ManagementScopes.DeleteGuardianEnrollments, ct => Admin.ResetSecondFactorAsync(Id, ct),
-            user => $"The second factor of {user.Email} is reset: they enrol again at their next login.");
-
     public Task<IActionResult> OnPostAddRoleAsync(string? roleId) =>
         ChangeAsync(ManagementScopes.CreateRoleMembers, ct => Admin.AddRolesAsync(Id, [roleId ?? ""], ct), _ => "Role assigned.");
 
     public Task<IActionResult> OnPostRemoveRoleAsync(string? roleId) =>
         ChangeAsync(ManagementScopes.DeleteRoleMembers, ct => Admin.RemoveRolesAsync(Id, [roleId ?? ""], ct), _ => "Role removed.");
-
-    public Task<IActionResult> OnPostDeleteAsync(bool confirm) =>
-        ChangeAsync(ManagementScopes.DeleteUsers, async ct => confirm
-                ? await Admin.DeleteAsync(Id, AdminSession.UserId, ct)
-                : Management.AdminError.Invalid("confirm", "Tick the box to confirm the deletion."),
-            user => $"Deleted {user.Email}.", _ => Task.FromResult<IActionResult>(Redirect("/admin/users")));
 }

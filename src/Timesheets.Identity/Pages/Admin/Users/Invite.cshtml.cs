@@ -39,7 +39,7 @@ public sealed class InviteModel : AdminPageModel
             HttpContext.RequestAborted);
         if (result.Error is { } error)
         {
-            ErrorMessage = error.Errors is { Count: > 0 } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : error.Detail;
+            ErrorMessage = error.Sentence();
             Response.StatusCode = error.Status;
             await OnGetAsync();
             return Page();

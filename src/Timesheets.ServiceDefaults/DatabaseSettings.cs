@@ -13,12 +13,6 @@ public sealed class DatabaseSettings
     /// <summary>Connection string; for SQLite a default file under <c>data/</c> is used when empty.</summary>
     public string ConnectionString { get; set; } = "";
 
-    /// <summary>
-    /// The API only: a PostgreSQL read replica (streaming standby) for the reports and the changes
-    /// feed, which only read and may trail the primary by the replication lag. Empty: they read the primary.
-    /// </summary>
-    public string ReadReplicaConnectionString { get; set; } = "";
-
     /// <summary>Apply pending migrations at start-up. Off by default: production runs <c>migrate</c> explicitly.</summary>
     public bool MigrateOnStart { get; set; }
 }
@@ -41,11 +35,6 @@ public sealed class DatabaseSettingsValidator : IValidateOptions<DatabaseSetting
         if (options.Provider == DatabaseProviders.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail($"{SettingsReader.Env("Database:ConnectionString")} is required when Database:Provider is Postgres, e.g. 'Host=127.0.0.1;Database=timesheets;Username=timesheets'.");
-        }
-
-        if (options.Provider != DatabaseProviders.Postgres && !string.IsNullOrWhiteSpace(options.ReadReplicaConnectionString))
-        {
-            return ValidateOptionsResult.Fail($"{SettingsReader.Env("Database:ReadReplicaConnectionString")} needs Database:Provider Postgres (a SQLite file has no replica).");
         }
 
         return ValidateOptionsResult.Success;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.ServiceDefaults;
 using Timesheets.ServiceDefaults.Resilience;
@@ -25,8 +26,9 @@ internal static class DatabaseExtensions
             services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>((sp, o) =>
                 o.UseResilientNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
             services.AddHostedService<ChangeListener>();
-            ReadDatabase.Register(services, string.IsNullOrWhiteSpace(settings.ReadReplicaConnectionString) ? null
-                : new DbContextOptionsBuilder<PostgresApiDataContext>().UseResilientNpgsql(ConnectionStrings.Postgres(settings.ReadReplicaConnectionString))
+            var replica = configuration.GetSection(ReadReplicaSettings.Section).Get<ReadReplicaSettings>()?.ConnectionString;
+            ReadDatabase.Register(services, string.IsNullOrWhiteSpace(replica) ? null
+                : new DbContextOptionsBuilder<PostgresApiDataContext>().UseResilientNpgsql(ConnectionStrings.Postgres(replica))
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
         }
         else

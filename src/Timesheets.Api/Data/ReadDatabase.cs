@@ -4,7 +4,7 @@ namespace Timesheets.Api.Data;
 
 /// <summary>
 /// Where the reports and the changes feed read: the read replica when
-/// <c>Database:ReadReplicaConnectionString</c> is set (they only read, and scale out with
+/// <c>ReadReplica:ConnectionString</c> is set (they only read, and scale out with
 /// replicas), else the request's own <see cref="ApiDataContext"/>. A replica may trail the
 /// primary by its replication lag: a report or a sync page may miss a write of the last moment,
 /// which the next one shows (the feed's cursor only moves over rows the page has seen).

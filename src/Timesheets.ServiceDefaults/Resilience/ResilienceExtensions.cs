@@ -29,13 +29,14 @@ public static class ResilienceExtensions
             .AddInterceptors(UnknownOutcomes.Instance);
 
     /// <summary>
-    /// The 503 answer while the database is down, and the drain on shutdown
-    /// (<c>Hosting:ShutdownTimeoutSeconds</c>, default <see cref="DefaultShutdownSeconds"/>).
+    /// The 503 answer while the database is down, and the drain on shutdown: .NET's own
+    /// <c>shutdownTimeoutSeconds</c> (<c>ASPNETCORE_SHUTDOWNTIMEOUTSECONDS</c>) when set, else
+    /// <see cref="DefaultShutdownSeconds"/>.
     /// </summary>
     public static IServiceCollection AddResilience(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddExceptionHandler<DatabaseOutageHandler>();
-        var seconds = configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownSeconds);
+        var seconds = configuration.GetValue("shutdownTimeoutSeconds", DefaultShutdownSeconds);
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(seconds));
         return services;
     }

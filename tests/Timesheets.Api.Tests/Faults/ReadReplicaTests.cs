@@ -7,7 +7,7 @@ using Timesheets.Testing;
 namespace Timesheets.Api.Tests.Faults;
 
 /// <summary>
-/// <c>Database:ReadReplicaConnectionString</c>: reports and the changes feed read the replica, every
+/// <c>ReadReplica:ConnectionString</c>: reports and the changes feed read the replica, every
 /// write and every other read the primary. The replica here is a copy of the primary taken at one
 /// moment (<c>CREATE DATABASE … TEMPLATE</c>), a standby that stopped replaying there: what the
 /// primary got since is visible through the API's entries but not through its reports or feed.
@@ -39,7 +39,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         }
 
         var replica = await CopyAsync(primary);
-        await using var api = new ApiHost(_identity, primary, new Dictionary<string, string?> { ["Database:ReadReplicaConnectionString"] = replica });
+        await using var api = new ApiHost(_identity, primary, new Dictionary<string, string?> { ["ReadReplica:ConnectionString"] = replica });
         using var client = Client(api, token);
         var after = await PostAsync(client, day, 3m);
 
@@ -58,7 +58,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         // Nothing listens on the replica's port: the standby is down.
         var down = $"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=replica";
         await using var api = new ApiHost(_identity, await TestDatabase.PostgresAsync("primary"),
-            new Dictionary<string, string?> { ["Database:ReadReplicaConnectionString"] = down });
+            new Dictionary<string, string?> { ["ReadReplica:ConnectionString"] = down });
         using var client = Client(api, token);
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd");
 

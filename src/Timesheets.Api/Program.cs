@@ -15,6 +15,7 @@ using Timesheets.Api.Features.Users;
 using Timesheets.Api.OpenApi;
 using Timesheets.Api.Security;
 using Timesheets.ServiceDefaults;
+using Timesheets.ServiceDefaults.Resilience;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,6 +29,7 @@ builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddApiCors(builder.Configuration);
 builder.Services.AddProjectCatalog();
 builder.Services.AddApiErrorsAndJson();
+builder.Services.AddResilience(builder.Configuration);
 builder.Services.AddValidation();
 builder.Services.AddApiDocument();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -10,6 +10,7 @@ using Timesheets.Identity.Security;
 using Timesheets.Identity.Seeding;
 using Timesheets.Identity.Users;
 using Timesheets.ServiceDefaults;
+using Timesheets.ServiceDefaults.Resilience;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ builder.Services.AddLoginRateLimits(builder.Configuration);
 builder.Services.AddIdentityCors(builder.Configuration);
 builder.Services.AddAccountPages();
 builder.Services.AddErrorResponses();
+builder.Services.AddResilience(builder.Configuration);
 builder.Services.AddManagementApi(builder.Configuration);
 builder.Services.AddUserAdministration(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -5,6 +6,11 @@ namespace Timesheets.ServiceDefaults;
 
 public static class ConnectionStrings
 {
+    /// <summary>Seconds to open a PostgreSQL connection unless the connection string says otherwise.</summary>
+    public const int DefaultConnectTimeoutSeconds = 3;
+
+    private static readonly string[] ConnectTimeoutKeys = ["Timeout", "Connect Timeout", "Connection Timeout"];
+
     /// <summary>
     /// Npgsql resets every pooled connection with DISCARD ALL when EF closes it (several times per
     /// request) and parses every statement anew. The services keep no session state (advisory
@@ -21,6 +27,13 @@ public static class ConnectionStrings
         if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 20;
+        }
+
+        // A database that does not answer should cost a request a few seconds at most (then 503), not Npgsql's 15 s.
+        var given = new DbConnectionStringBuilder { ConnectionString = configured };
+        if (!ConnectTimeoutKeys.Any(given.ContainsKey))
+        {
+            builder.Timeout = DefaultConnectTimeoutSeconds;
         }
 
         return builder.ConnectionString;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Timesheets.Api;
 using Timesheets.Api.Features.People;
@@ -18,7 +19,12 @@ namespace Timesheets.Testing;
 public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null)
     : WebApplicationFactory<ApiEntryPoint>
 {
+    private IHost? _host;
+
     public TestDatabase Database { get; } = database;
+
+    /// <summary>The started host, for a test that stops it as SIGTERM does (<c>StopAsync</c>: Kestrel drains in-flight requests).</summary>
+    public IHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
     public LogCapture Logs { get; } = new();
 
@@ -36,6 +42,8 @@ public sealed class ApiHost(IdentityHost identity, TestDatabase database, IReadO
     /// INSERT of an upload. The secrets test lowers it to see every line a host could write.
     /// </summary>
     public LogLevel EntityFrameworkLogLevel { get; init; } = LogLevel.Warning;
+
+    protected override IHost CreateHost(IHostBuilder builder) => _host = base.CreateHost(builder);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -15,7 +15,7 @@ public sealed record TestDatabase(string Provider, string ConnectionString)
         return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, $"{name}-{Guid.NewGuid():N}.db")}");
     }
 
-    public static async Task<TestDatabase> PostgresAsync(string name)
+    public static Task<TestDatabase> PostgresAsync(string name)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
         if (string.IsNullOrWhiteSpace(admin))
@@ -24,6 +24,12 @@ public sealed record TestDatabase(string Provider, string ConnectionString)
                 $"{PostgresVariable} is not set. Run the tests with ./test.sh, which starts a private PostgreSQL and sets it.");
         }
 
+        return PostgresAsync(name, admin);
+    }
+
+    /// <summary>A fresh database on the server of <paramref name="admin"/> (e.g. a <see cref="PrivatePostgres"/>).</summary>
+    public static async Task<TestDatabase> PostgresAsync(string name, string admin)
+    {
         var database = $"ts_{name}_{Guid.NewGuid():N}";
         database = database[..Math.Min(database.Length, 40)].ToLowerInvariant();
         await using (var connection = new NpgsqlConnection(admin))

@@ -159,3 +159,14 @@ public sealed class PeopleSettings
     /// <summary>How long one call to the issuer may take before the upload is answered 503.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }
+
+/// <summary>
+/// A PostgreSQL read replica (streaming standby) for the reports and the changes feed, which only
+/// read and may trail the primary by the replication lag (section <c>ReadReplica</c>). Empty: they read the primary.
+/// </summary>
+public sealed class ReadReplicaSettings
+{
+    public const string Section = "ReadReplica";
+
+    public string ConnectionString { get; set; } = "";
+}

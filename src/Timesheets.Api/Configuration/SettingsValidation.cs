@@ -19,6 +19,7 @@ internal static class SettingsValidation
         services.AddOptions<CacheSettings>().Bind(configuration.GetSection(CacheSettings.Section)).ValidateOnStart();
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section)).ValidateOnStart();
         services.AddOptions<PeopleSettings>().Bind(configuration.GetSection(PeopleSettings.Section)).ValidateOnStart();
+        services.AddOptions<ReadReplicaSettings>().Bind(configuration.GetSection(ReadReplicaSettings.Section)).ValidateOnStart();
         services.AddOptions<DemoSettings>().Bind(configuration.GetSection(DemoSettings.Section));
         services.AddSingleton<IValidateOptions<ApiSettings>, ApiSettingsValidator>();
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
@@ -28,6 +29,7 @@ internal static class SettingsValidation
         services.AddSingleton<IValidateOptions<CacheSettings>, CacheSettingsValidator>();
         services.AddSingleton<IValidateOptions<RateLimitSettings>, RateLimitSettingsValidator>();
         services.AddSingleton<IValidateOptions<PeopleSettings>, PeopleSettingsValidator>();
+        services.AddSingleton<IValidateOptions<ReadReplicaSettings>, ReadReplicaSettingsValidator>();
         return services;
     }
 }
@@ -177,4 +179,13 @@ internal sealed class PeopleSettingsValidator : IValidateOptions<PeopleSettings>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+}
+
+/// <summary>A read replica is a PostgreSQL standby: with SQLite the setting is a mistake.</summary>
+internal sealed class ReadReplicaSettingsValidator(IOptions<DatabaseSettings> database) : IValidateOptions<ReadReplicaSettings>
+{
+    public ValidateOptionsResult Validate(string? name, ReadReplicaSettings options) =>
+        database.Value.Provider != DatabaseProviders.Postgres && !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? ValidateOptionsResult.Fail($"{SettingsReader.Env("ReadReplica:ConnectionString")} needs Database:Provider Postgres (a SQLite file has no replica).")
+            : ValidateOptionsResult.Success;
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Timesheets.Api.Configuration;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.ServiceDefaults;
+using Timesheets.ServiceDefaults.Resilience;
 
 namespace Timesheets.Api.Data;
 
@@ -22,14 +24,19 @@ internal static class DatabaseExtensions
         {
             var connectionString = ConnectionStrings.Postgres(settings.ConnectionString);
             services.AddDbContextPool<ApiDataContext, PostgresApiDataContext>((sp, o) =>
-                o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
+                o.UseResilientNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<NewestPageInvalidation>()));
             services.AddHostedService<ChangeListener>();
+            var replica = configuration.GetSection(ReadReplicaSettings.Section).Get<ReadReplicaSettings>()?.ConnectionString;
+            ReadDatabase.Register(services, string.IsNullOrWhiteSpace(replica) ? null
+                : new DbContextOptionsBuilder<PostgresApiDataContext>().UseResilientNpgsql(ConnectionStrings.Postgres(replica))
+                    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options);
         }
         else
         {
             var connectionString = ConnectionStrings.Sqlite(settings.ConnectionString, DefaultSqliteFile);
             services.AddDbContextPool<ApiDataContext, SqliteApiDataContext>((sp, o) =>
                 o.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSetup(), sp.GetRequiredService<NewestPageInvalidation>()));
+            ReadDatabase.Register(services, replica: null);
         }
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Timesheets.Api.Data;
@@ -13,5 +14,25 @@ internal static class WriteTransactions
     {
         db.Database.AutoSavepointsEnabled = false;
         return db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a unit of work that begins and commits its own write transaction through the retrying
+    /// execution strategy, so a transient failure (a pooled connection a restart broke, a deadlock)
+    /// runs the whole unit again instead of failing the request. A retry starts from a clean change
+    /// tracker; a commit whose outcome is unknown is never retried (<c>SafeRetryStrategy</c>).
+    /// </summary>
+    public static Task<T> RetryingAsync<T>(this ApiDataContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            if (attempt++ > 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            return await work(ct);
+        }, cancellationToken);
     }
 }

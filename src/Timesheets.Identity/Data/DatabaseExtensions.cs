@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Timesheets.ServiceDefaults;
+using Timesheets.ServiceDefaults.Resilience;
 
 namespace Timesheets.Identity.Data;
 
@@ -18,7 +19,7 @@ internal static class DatabaseExtensions
         var settings = SettingsReader.Read(configuration, DatabaseSettings.Section, new DatabaseSettingsValidator());
         if (settings.Provider == DatabaseProviders.Postgres)
         {
-            services.AddDbContextPool<IdentityDataContext, PostgresIdentityDataContext>(o => o.UseNpgsql(ConnectionStrings.Postgres(settings.ConnectionString)));
+            services.AddDbContextPool<IdentityDataContext, PostgresIdentityDataContext>(o => o.UseResilientNpgsql(ConnectionStrings.Postgres(settings.ConnectionString)));
         }
         else
         {

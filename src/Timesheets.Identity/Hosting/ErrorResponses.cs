@@ -13,6 +13,8 @@ internal static class ErrorResponses
         services.AddProblemDetails();
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<MalformedRequestHandler>();
+        // Before the shared outage handler (AddResilience), which answers every other path.
+        services.AddExceptionHandler<OAuthOutageHandler>();
         return services;
     }
 }

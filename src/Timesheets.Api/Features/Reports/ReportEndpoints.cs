@@ -23,7 +23,7 @@ internal static class ReportEndpoints
     }
 
     internal static async Task<Results<Ok<SummaryResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> SummaryAsync(
-        [FromServices] Caller caller, ApiDataContext db, HttpContext http, CancellationToken cancellationToken,
+        [FromServices] Caller caller, ReadDatabase reads, HttpContext http, CancellationToken cancellationToken,
         [FromQuery(Name = "group_by")] string groupBy = "day", DateOnly? from = null, DateOnly? to = null,
         string scope = "own", string? status = null, string? format = null)
     {
@@ -64,7 +64,7 @@ internal static class ReportEndpoints
             return InsufficientScope.Problem(http, ApiScopes.Approve, "Team reports need the approve:timesheets scope.");
         }
 
-        var query = db.Entries.Where(e => e.Date >= from!.Value && e.Date <= to!.Value);
+        var query = reads.Context.Entries.Where(e => e.Date >= from!.Value && e.Date <= to!.Value);
         query = scope == "own" ? query.Where(e => e.OwnerSub == caller.Sub) : query;
         query = statusFilter is { } s ? query.Where(e => e.Status == s) : query;
         var rows = await GroupAsync(query, groupBy, cancellationToken);

@@ -22,8 +22,9 @@ internal static class ChangesEndpoints
     }
 
     internal static async Task<Results<Ok<ChangesPage>, ValidationProblem>> GetAsync(
-        [FromServices] Caller caller, ApiDataContext db, CancellationToken cancellationToken, string? since = null, int? limit = null)
+        [FromServices] Caller caller, ReadDatabase reads, CancellationToken cancellationToken, string? since = null, int? limit = null)
     {
+        var db = reads.Context;
         var after = new ChangeCursor(0, 0);
         if (since is not null && !ChangeCursor.TryDecode(since, out after))
         {

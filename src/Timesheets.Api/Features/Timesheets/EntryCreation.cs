@@ -10,6 +10,7 @@ using Timesheets.Api.Features.Audit;
 using Timesheets.Api.Features.Projects;
 using Timesheets.Api.Features.Sync;
 using Timesheets.Api.Security;
+using Timesheets.ServiceDefaults.Resilience;
 
 namespace Timesheets.Api.Features.Timesheets;
 
@@ -46,64 +47,68 @@ internal static class EntryCreation
         }
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
-        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-        var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
-            exceptId: null, reserveId: true, errors, cancellationToken);
-        if (errors.Count > 0)
+        // One unit for the retrying strategy: a transient failure before the commit runs it again from the start.
+        return await db.RetryingAsync<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>>(async ct =>
         {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var entry = new TimesheetEntry
-        {
-            OwnerSub = caller.Sub,
-            OwnerEmail = ownerEmail,
-            Date = draft.Date!.Value,
-            ProjectId = project!.Id,
-            Centihours = EntryShape.ToCentihours(draft.Hours!.Value),
-            Notes = draft.Notes,
-            Status = EntryStatus.Pending,
-            Source = EntrySource.App,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
-        try
-        {
-            if (reservedId is { } id)
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
+            var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
+                exceptId: null, reserveId: true, errors, ct);
+            if (errors.Count > 0)
             {
-                // PostgreSQL: the id is known before the insert, so the entry and its records are one save (one round trip).
-                entry.Id = id;
-                db.Entries.Add(entry);
-            }
-            else
-            {
-                // SQLite (in process): the records need the generated id, hence a save before them.
-                db.Entries.Add(entry);
-                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.ValidationProblem(errors);
             }
 
-            if (key.Length > 0)
+            var entry = new TimesheetEntry
             {
-                db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
+                OwnerSub = caller.Sub,
+                OwnerEmail = ownerEmail,
+                Date = draft.Date!.Value,
+                ProjectId = project!.Id,
+                Centihours = EntryShape.ToCentihours(draft.Hours!.Value),
+                Notes = draft.Notes,
+                Status = EntryStatus.Pending,
+                Source = EntrySource.App,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            };
+            try
+            {
+                if (reservedId is { } id)
+                {
+                    // PostgreSQL: the id is known before the insert, so the entry and its records are one save (one round trip).
+                    entry.Id = id;
+                    db.Entries.Add(entry);
+                }
+                else
+                {
+                    // SQLite (in process): the records need the generated id, hence a save before them.
+                    db.Entries.Add(entry);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                if (key.Length > 0)
+                {
+                    db.IdempotencyKeys.Add(new IdempotencyRecord { OwnerSub = caller.Sub, Key = key, RequestHash = hash, EntryId = entry.Id, CreatedAt = now });
+                }
+
+                db.RecordChange(entry, now);
+                db.Audit(caller, now, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse(project.Name));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (key.Length > 0 && !DatabaseOutage.Is(e))
+            {
+                // The same key raced in from a parallel retry and won: answer as that request did.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(db, caller, key, hash, http, ct)
+                    ?? TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
             }
 
-            db.RecordChange(entry, now);
-            db.Audit(caller, now, AuditActions.Create, "timesheet", entry.Id, null, entry.ToResponse(project.Name));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (key.Length > 0)
-        {
-            // The same key raced in from a parallel retry and won: answer as that request did.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(db, caller, key, hash, http, cancellationToken)
-                ?? TypedResults.Problem(new ProblemDetails { Status = 409, Detail = "A request with this Idempotency-Key is in progress; retry." });
-        }
-
-        http.Response.Headers.ETag = entry.ETag;
-        return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse(project.Name));
+            http.Response.Headers.ETag = entry.ETag;
+            return TypedResults.Created($"/timesheets/{entry.Id}", entry.ToResponse(project.Name));
+        }, cancellationToken);
     }
 
     private static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Timesheets.Api.Data;
 using Timesheets.Api.Features.Timesheets;
 using Timesheets.Api.Security;
+using Timesheets.ServiceDefaults.Resilience;
 
 namespace Timesheets.Api.Features.Users;
 
@@ -44,7 +45,7 @@ internal sealed partial class UserDirectory(NewestPageCache pages, TimeProvider 
                 _seen[caller.Sub] = email;
                 return true;
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (DbUpdateException e) when (attempt == 1 && !DatabaseOutage.Is(e))
             {
                 // A parallel first request of this user registered them, or another sub took the email
                 // in the same moment (the unique index let one of them in): look again.
@@ -58,7 +59,10 @@ internal sealed partial class UserDirectory(NewestPageCache pages, TimeProvider 
         db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Sub).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Writes the user's row (when <paramref name="claim"/>), hands over their entries and audits it, in one transaction stamped <paramref name="now"/>.</summary>
-    private static async Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, DateTime now, CancellationToken cancellationToken)
+    private static Task<int> RegisterAsync(ApiDataContext db, Caller caller, string email, bool claim, DateTime now, CancellationToken cancellationToken) =>
+        db.RetryingAsync(ct => RegisterOnceAsync(db, caller, email, claim, now, ct), cancellationToken);
+
+    private static async Task<int> RegisterOnceAsync(ApiDataContext db, Caller caller, string email, bool claim, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await HandOverLock.ForHandOverAsync(db, cancellationToken);

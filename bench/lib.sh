@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Helpers shared by bench/run.sh and bench/hostile-memory.sh (source it; it defines functions only).
+# Helpers shared by bench/run.sh, bench/hostile-memory.sh and bench/soak.sh (source it; it defines functions only).
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }
 
@@ -17,7 +17,9 @@ vm_mb() { # pid field
 
 # The benchmark's services (Production settings, rate limits out of the way), on $PROVIDER with the
 # connection strings $ID_CS and $API_CS, built from $SRC_ROOT. Each adds its PID to pids and waits until it answers.
-start_identity() { # algorithm log
+# Identity's issuer is $IDENTITY and the API trusts it; an instance behind a proxy (bench/soak.sh) listens on the
+# optional last argument instead, while $IDENTITY and $API are the proxies' addresses.
+start_identity() { # algorithm log [listen-url]
   cd "$SRC_ROOT/src/Timesheets.Identity"
   [ -s "$OUT/keys.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$OUT/keys.key")
   # "Benchmark": production behaviour, but Identity refuses demo users in "Production" and the benchmark logs them in.
@@ -26,20 +28,41 @@ start_identity() { # algorithm log
   Database__Provider=$PROVIDER Database__ConnectionString="$ID_CS" Database__MigrateOnStart=true \
   Clients__ImportSecret="$SECRET" Demo__Enabled=true Demo__Password="$PASSWORD" \
   RateLimits__LoginPermits=100000000 RateLimits__TokenPermits=100000000 \
-  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "$IDENTITY" > "$2" 2>&1 &
+  dotnet bin/Release/net10.0/Timesheets.Identity.dll --urls "${3:-$IDENTITY}" > "$2" 2>&1 &
   IDENTITY_PID=$!
   pids+=("$IDENTITY_PID")
   cd "$ROOT"
-  wait_for "$IDENTITY/.well-known/openid-configuration" "$2"
+  wait_for "${3:-$IDENTITY}/.well-known/openid-configuration" "$2"
 }
 
-start_api() { # log
+start_api() { # log [listen-url]
   cd "$SRC_ROOT/src/Timesheets.Api"
   ASPNETCORE_ENVIRONMENT=Production Auth__Issuer="$IDENTITY/" Auth__RequireHttpsMetadata=false Api__RequireHttps=false \
   Database__Provider=$PROVIDER Database__ConnectionString="$API_CS" Database__MigrateOnStart=true Demo__Enabled=true \
-  dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "$API" > "$1" 2>&1 &
+  dotnet bin/Release/net10.0/Timesheets.Api.dll --urls "${2:-$API}" > "$1" 2>&1 &
   API_PID=$!
   pids+=("$API_PID")
   cd "$ROOT"
-  wait_for "$API/health/ready" "$1"
+  wait_for "${2:-$API}/health/ready" "$1"
+}
+
+# Clones the demo employee into 96 more users (same password hash, role Employee), straight into
+# Identity's database: there is no user-admin API yet.
+seed_users_sql() { # provider
+  local id stamp
+  if [ "$1" = Postgres ]; then id="gen_random_uuid()::text"; stamp="md5(random()::text)"; else id="lower(hex(randomblob(16)))"; stamp="lower(hex(randomblob(16)))"; fi
+  cat <<SQL
+WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 96),
+m(i, email) AS (SELECT i, 'user0' || CASE WHEN i < 10 THEN '0' ELSE '' END || i || '@exampleco.com' FROM s)
+INSERT INTO "AspNetUsers" ("Id","DisplayName","Nickname","PictureUrl","IsContractor","UpdatedAt","UserName","NormalizedUserName",
+  "Email","NormalizedEmail","EmailConfirmed","PasswordHash","SecurityStamp","ConcurrencyStamp","PhoneNumber","PhoneNumberConfirmed",
+  "TwoFactorEnabled","LockoutEnd","LockoutEnabled","AccessFailedCount")
+SELECT $id, 'Bench User ' || m.i, 'user' || m.i, u."PictureUrl", u."IsContractor", u."UpdatedAt", m.email, upper(m.email),
+  m.email, upper(m.email), u."EmailConfirmed", u."PasswordHash", $stamp, $stamp, NULL, u."PhoneNumberConfirmed",
+  u."TwoFactorEnabled", NULL, u."LockoutEnabled", 0
+FROM m, "AspNetUsers" u WHERE u."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM';
+INSERT INTO "AspNetUserRoles" ("UserId","RoleId")
+SELECT n."Id", r."RoleId" FROM "AspNetUsers" n, "AspNetUserRoles" r, "AspNetUsers" e
+WHERE n."NormalizedEmail" LIKE 'USER0%' AND e."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM' AND r."UserId" = e."Id";
+SQL
 }

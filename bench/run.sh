@@ -100,27 +100,6 @@ head -4 "$OUT/emails.txt" > "$OUT/demo-emails.txt"
 $TOOL csv "$OUT/emails.txt" "$OUT/projects.txt" "$SEED_ROWS" 366 seed "$OUT/seed.csv" >/dev/null
 $TOOL csv "$OUT/emails.txt" "$OUT/projects.txt" "$UPLOAD_ROWS" 366 big "$OUT/upload.csv" >/dev/null
 
-# Clones the demo employee into 96 more users (same password hash, role Employee), straight into
-# Identity's database: there is no user-admin API yet.
-seed_users_sql() { # provider
-  local id stamp
-  if [ "$1" = Postgres ]; then id="gen_random_uuid()::text"; stamp="md5(random()::text)"; else id="lower(hex(randomblob(16)))"; stamp="lower(hex(randomblob(16)))"; fi
-  cat <<SQL
-WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 96),
-m(i, email) AS (SELECT i, 'user0' || CASE WHEN i < 10 THEN '0' ELSE '' END || i || '@exampleco.com' FROM s)
-INSERT INTO "AspNetUsers" ("Id","DisplayName","Nickname","PictureUrl","IsContractor","UpdatedAt","UserName","NormalizedUserName",
-  "Email","NormalizedEmail","EmailConfirmed","PasswordHash","SecurityStamp","ConcurrencyStamp","PhoneNumber","PhoneNumberConfirmed",
-  "TwoFactorEnabled","LockoutEnd","LockoutEnabled","AccessFailedCount")
-SELECT $id, 'Bench User ' || m.i, 'user' || m.i, u."PictureUrl", u."IsContractor", u."UpdatedAt", m.email, upper(m.email),
-  m.email, upper(m.email), u."EmailConfirmed", u."PasswordHash", $stamp, $stamp, NULL, u."PhoneNumberConfirmed",
-  u."TwoFactorEnabled", NULL, u."LockoutEnabled", 0
-FROM m, "AspNetUsers" u WHERE u."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM';
-INSERT INTO "AspNetUserRoles" ("UserId","RoleId")
-SELECT n."Id", r."RoleId" FROM "AspNetUsers" n, "AspNetUserRoles" r, "AspNetUsers" e
-WHERE n."NormalizedEmail" LIKE 'USER0%' AND e."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM' AND r."UserId" = e."Id";
-SQL
-}
-
 rss_of() { local v; v=$(cat "$1" 2>/dev/null || true); echo "${v:-0}"; }
 
 # Peak RSS (MB) of a PID while a scenario runs: sampled every 0.25 s into a file.

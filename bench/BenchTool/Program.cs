@@ -8,6 +8,8 @@
 //   report <results-dir> <out.md> <command> <date> <cores>   writes docs/benchmarks.md
 //   csv <emails> <projects> <rows> <days> <prefix> <out>   writes upload CSV rows (user_id,date,project,hours,notes,external_id)
 //   hostile <api> <identity> <user-token> <machine-token> <count> <conc> <upload-limit> <near-every>   the attack suite's load (Hostile.cs)
+//   proxy <listen-url> <backend-url>...              a round-robin reverse proxy; GET /_proxy/answered counts per backend (Proxy.cs)
+//   soak <identity> <api> <password> <emails> <managers> <seconds> <prefix>   simulated users for bench/soak.sh (Soak.cs)
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -15,9 +17,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 
 return args.FirstOrDefault() switch
 {
@@ -30,6 +30,8 @@ return args.FirstOrDefault() switch
     "report" => Report.Write(args[1], args[2], args[3], args[4], args[5]),
     "csv" => Csv(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args[6]),
     "hostile" => await Hostile.RunAsync(args[1], args[2], args[3], args[4], Int(args[5]), Int(args[6]), long.Parse(args[7], CultureInfo.InvariantCulture), Int(args[8])),
+    "proxy" => await Proxy.RunAsync(args[1], args[2..]),
+    "soak" => await Soak.RunAsync(args[1], args[2], args[3], args[4], args[5], Int(args[6]), args[7]),
     _ => Usage(),
 };
 
@@ -37,7 +39,7 @@ static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BenchTool hash|bare|tokens|logins|upload|csv|hostile ...");
+    Console.Error.WriteLine("usage: BenchTool hash|bare|tokens|logins|upload|csv|hostile|proxy|soak ...");
     return 2;
 }
 
@@ -85,78 +87,6 @@ static async Task<int> Bare(string url, string jsonFile)
     return 0;
 }
 
-static HttpClient NewClient(string identity) => new(new SocketsHttpHandler
-{
-    AllowAutoRedirect = false,
-    UseCookies = true,
-    CookieContainer = new CookieContainer(),
-    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-})
-{ BaseAddress = new Uri(identity), Timeout = TimeSpan.FromSeconds(60) };
-
-static async Task<(string Access, string? Refresh)> LoginFlow(string identity, string email, string password)
-{
-    using var http = NewClient(identity);
-    var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-    var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-    const string redirect = "com.exampleco.timesheets:/callback";
-    var authorize = QueryHelpers.AddQueryString("/authorize", new Dictionary<string, string?>
-    {
-        ["client_id"] = "timesheets-mobile", ["response_type"] = "code", ["redirect_uri"] = redirect,
-        ["scope"] = "openid profile email offline_access", ["state"] = "s1", ["nonce"] = "n1",
-        ["code_challenge"] = challenge, ["code_challenge_method"] = "S256",
-    });
-    var response = await http.GetAsync(authorize);
-    var login = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"/authorize: {(int)response.StatusCode}");
-    var page = await http.GetStringAsync(login);
-    var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-    var returnUrl = WebUtility.HtmlDecode(Regex.Match(page, "name=\"ReturnUrl\" value=\"([^\"]*)\"").Groups[1].Value);
-    var posted = await http.PostAsync(login, new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = returnUrl, ["__RequestVerificationToken"] = token,
-    }));
-    if (posted.StatusCode != HttpStatusCode.Redirect)
-    {
-        throw new InvalidOperationException($"login {email}: {(int)posted.StatusCode}");
-    }
-
-    response = await http.GetAsync(posted.Headers.Location!.OriginalString);
-    var back = response.Headers.Location ?? throw new InvalidOperationException($"/authorize after login: {(int)response.StatusCode}");
-    var code = QueryHelpers.ParseQuery(back.Query)["code"].ToString();
-    var exchanged = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "authorization_code", ["code"] = code, ["code_verifier"] = verifier,
-        ["client_id"] = "timesheets-mobile", ["redirect_uri"] = redirect,
-    }));
-    var body = await exchanged.Content.ReadAsStringAsync();
-    if (!exchanged.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"code exchange {email}: {(int)exchanged.StatusCode} {body}");
-    }
-
-    var json = JsonDocument.Parse(body).RootElement;
-    return (json.GetProperty("access_token").GetString()!, json.TryGetProperty("refresh_token", out var r) ? r.GetString() : null);
-}
-
-static async Task<(string Access, string? Refresh)> RefreshGrant(string identity, string refresh)
-{
-    using var http = new HttpClient { BaseAddress = new Uri(identity) };
-    var response = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["grant_type"] = "refresh_token", ["client_id"] = "timesheets-mobile", ["refresh_token"] = refresh,
-    }));
-    var body = await response.Content.ReadAsStringAsync();
-    if (!response.IsSuccessStatusCode)
-    {
-        throw new InvalidOperationException($"refresh grant: {(int)response.StatusCode} {body}");
-    }
-
-    var json = JsonDocument.Parse(body).RootElement;
-    return (json.GetProperty("access_token").GetString()!, json.GetProperty("refresh_token").GetString());
-}
-
-static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
 static async Task<int> ClientCredentials(string identity, string secret)
 {
     using var http = new HttpClient { BaseAddress = new Uri(identity) };
@@ -182,12 +112,12 @@ static async Task<int> Tokens(string identity, string password, string emailsFil
     var results = new ConcurrentDictionary<int, string>();
     await System.Threading.Tasks.Parallel.ForEachAsync(Enumerable.Range(0, emails.Length), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, _) =>
     {
-        var (access, refresh) = await LoginFlow(identity, emails[i].Trim(), password);
+        var (access, refresh) = await Oidc.LoginFlow(identity, emails[i].Trim(), password);
         // Three refresh grants per user warm the refresh path up (JIT tiers) before wrk measures it;
         // the file keeps the last rotated pair.
         for (var n = 0; n < 3 && refresh is not null; n++)
         {
-            (access, refresh) = await RefreshGrant(identity, refresh);
+            (access, refresh) = await Oidc.RefreshGrant(identity, refresh);
         }
 
         results[i] = $"{emails[i].Trim()} {access} {refresh}";
@@ -207,7 +137,7 @@ static async Task<int> Logins(string identity, string password, string emailsFil
     {
         for (var i = w; warmUp.Elapsed.TotalSeconds < 3; i += concurrency)
         {
-            await LoginFlow(identity, emails[i % emails.Length], password);
+            await Oidc.LoginFlow(identity, emails[i % emails.Length], password);
         }
     }));
     var latencies = new ConcurrentBag<double>();
@@ -222,7 +152,7 @@ static async Task<int> Logins(string identity, string password, string emailsFil
             var started = clock.Elapsed.TotalMilliseconds;
             try
             {
-                await LoginFlow(identity, email, password);
+                await Oidc.LoginFlow(identity, email, password);
                 latencies.Add(clock.Elapsed.TotalMilliseconds - started);
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TaskCanceledException)

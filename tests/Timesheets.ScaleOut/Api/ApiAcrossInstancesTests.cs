@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Npgsql;
 using Timesheets.ScaleOut.Infrastructure;
 using Timesheets.Testing;
 
@@ -158,14 +157,6 @@ public sealed class ApiAcrossInstancesTests(Topology topology)
             Assert.Equal(rows, created);
         }
 
-        await using var connection = new NpgsqlConnection(topology.ApiDatabase.ConnectionString);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("""SELECT count(*), count(DISTINCT "ExternalId") FROM "Entries" WHERE "ExternalId" LIKE $1""", connection)
-        {
-            Parameters = { new() { Value = batch + "-%" } },
-        };
-        await using var reader = await count.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        Assert.Equal((rows, rows), ((int)reader.GetInt64(0), (int)reader.GetInt64(1)));
+        Assert.Equal((rows, rows), await UploadedRows.CountAsync(topology.ApiDatabase, batch + "-"));
     }
 }

@@ -101,6 +101,16 @@ public class Topology : IAsyncLifetime
         return (new OidcTestClient(pin.Http), pin);
     }
 
+    /// <summary>An access token of the batch-import machine client (client credentials, <c>batch:upload</c>), from Identity through its proxy.</summary>
+    public async Task<string> ImportTokenAsync()
+    {
+        var (oidc, _) = IdentityClient();
+        using (oidc)
+        {
+            return (await OidcTestClient.ExpectTokensAsync(await oidc.ClientCredentialsAsync())).AccessToken;
+        }
+    }
+
     /// <summary>A client of the API (through its proxy) sending <paramref name="accessToken"/>.</summary>
     public PinnedClient ApiClient(string accessToken)
     {

@@ -35,7 +35,6 @@ STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 # shellcheck source=lib.sh
 source "$BENCH/lib.sh"
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 IDENTITY=http://127.0.0.1:$(free_port)
 API=http://127.0.0.1:$(free_port)
 APP=http://127.0.0.1:$(free_port)

@@ -49,16 +49,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 cd "$ROOT"
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "Building Release..."
-  dotnet build "$SRC_ROOT/src/Timesheets.Identity" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build "$SRC_ROOT/src/Timesheets.Api" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-fi
+build_release
 
 # 100 users' emails and the four demo projects (the API seeds them in demo mode) for the upload.
-{ printf '%s\n' employee@exampleco.com contractor@exampleco.com manager@exampleco.com admin@exampleco.com
-  for i in $(seq -w 1 96); do echo "user0$i@exampleco.com"; done; } > "$OUT/emails.txt"
+bench_emails > "$OUT/emails.txt"
 printf '%s\n' Internal "Mobile App" "Website Redesign" "Customer Support" > "$OUT/projects.txt"
 head -1 "$OUT/emails.txt" > "$OUT/user.txt"
 $TOOL csv "$OUT/emails.txt" "$OUT/projects.txt" "$UPLOAD_ROWS" 366 hostile "$OUT/upload.csv" >/dev/null

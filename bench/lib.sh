@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Helpers shared by bench/run.sh, bench/hostile-memory.sh and bench/soak.sh (source it; it defines functions only).
+# Helpers shared by the bench scripts (run.sh, hostile-memory.sh, app-load.sh, soak.sh): source it; it defines functions only.
 
 log() { echo "[$(date +%H:%M:%S)] $*"; }
+
+# A loopback port nobody listens on now (the kernel's pick).
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
@@ -13,6 +16,21 @@ wait_for() { # url log
 # One field of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the peak since the process started).
 vm_mb() { # pid field
   awk -v f="$2:" '$1 == f {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0
+}
+
+# Release builds of both services and BenchTool (the bench scripts run them), unless SKIP_BUILD=1.
+build_release() {
+  [ "${SKIP_BUILD:-0}" = 1 ] && return 0
+  log "Building Release..."
+  dotnet build "$SRC_ROOT/src/Timesheets.Identity" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build "$SRC_ROOT/src/Timesheets.Api" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+  dotnet build "$BENCH/BenchTool" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
+}
+
+# The four demo users, then the 96 users seed_users_sql clones: one email a line.
+bench_emails() {
+  printf '%s\n' employee@exampleco.com contractor@exampleco.com manager@exampleco.com admin@exampleco.com
+  for i in $(seq -w 1 96); do echo "user0$i@exampleco.com"; done
 }
 
 # The benchmark's services (Production settings, rate limits out of the way), on $PROVIDER with the

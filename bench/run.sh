@@ -78,12 +78,7 @@ trap cleanup EXIT INT TERM
 
 # --- build ------------------------------------------------------------------------------------
 cd "$ROOT"
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "Building Release..."
-  dotnet build "$SRC_ROOT/src/Timesheets.Identity" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build "$SRC_ROOT/src/Timesheets.Api" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-fi
+build_release
 
 # shellcheck source=../scripts/postgres.sh
 source "$ROOT/scripts/postgres.sh"
@@ -92,8 +87,7 @@ PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
 psql_db() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # --- users, projects, rows --------------------------------------------------------------------
-{ printf '%s\n' employee@exampleco.com contractor@exampleco.com manager@exampleco.com admin@exampleco.com
-  for i in $(seq -w 1 96); do echo "user0$i@exampleco.com"; done; } > "$OUT/emails.txt"
+bench_emails > "$OUT/emails.txt"
 { printf '%s\n' Internal "Mobile App" "Website Redesign" "Customer Support"
   for i in $(seq -w 5 20); do echo "Project $i"; done; } > "$OUT/projects.txt"
 head -4 "$OUT/emails.txt" > "$OUT/demo-emails.txt"

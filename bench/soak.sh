@@ -34,7 +34,6 @@ STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 # shellcheck source=lib.sh
 source "$BENCH/lib.sh"
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 # $IDENTITY and $API are the proxies (Identity's issuer, what clients use); each instance has its own port.
 IDENTITY=http://127.0.0.1:$(free_port)
 API=http://127.0.0.1:$(free_port)
@@ -53,12 +52,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 cd "$ROOT"
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "Building Release..."
-  dotnet build "$SRC_ROOT/src/Timesheets.Identity" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build "$SRC_ROOT/src/Timesheets.Api" -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-  dotnet build bench/BenchTool -c Release -nologo -clp:ErrorsOnly -v quiet >/dev/null
-fi
+build_release
 
 # shellcheck source=../scripts/postgres.sh
 source "$ROOT/scripts/postgres.sh"
@@ -84,8 +78,8 @@ start_identity RS256 "$OUT/logs/identity-1.log" "${ID_URLS[1]}"; names+=(identit
 start_api "$OUT/logs/api-0.log" "${API_URLS[0]}"; names+=(api-0); service_pids+=("$API_PID")
 start_api "$OUT/logs/api-1.log" "${API_URLS[1]}"; names+=(api-1); service_pids+=("$API_PID")
 
-{ printf '%s\n' employee@exampleco.com contractor@exampleco.com manager@exampleco.com admin@exampleco.com
-  for i in $(seq -w 1 96); do echo "user0$i@exampleco.com"; done; } | head -n "$USERS" > "$OUT/emails.txt"
+bench_emails > "$OUT/all-emails.txt"
+head -n "$USERS" "$OUT/all-emails.txt" > "$OUT/emails.txt"
 
 # Resident memory of each service process, every SAMPLE_SECONDS: "seconds name MB" lines.
 (
@@ -111,7 +105,7 @@ read -r in_db approved_in_db < <(psql_db -d soak_api -F ' ' -c \
   "SELECT count(*), count(*) FILTER (WHERE \"Status\" = 'approved') FROM \"Entries\" WHERE \"Notes\" LIKE '$PREFIX %'")
 curl -fsS "$IDENTITY/_proxy/answered" > "$OUT/proxy-identity.json"
 curl -fsS "$API/_proxy/answered" > "$OUT/proxy-api.json"
-peak=$(for pid in "${service_pids[@]}"; do vm_mb "$pid" VmHWM; done | paste -sd' ')
+peak=$(for pid in "${service_pids[@]}"; do echo "$(vm_mb "$pid" VmHWM)"; done | paste -sd' ')
 
 # --- report ------------------------------------------------------------------------------------
 python3 - "$OUT" "$in_db" "$approved_in_db" "$peak" "$REPORT" <<PY
@@ -134,7 +128,8 @@ lines = ["<!-- soak: start (written by bench/soak.sh) -->",
   "\`$COMMAND\` on $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores, load average $load_start before and",
   "$load_end after (other sessions' builds and tests share the machine). Two Identity and two API processes (Release,",
   "Production settings, one PostgreSQL 15) behind one round-robin proxy each (\`BenchTool proxy\`); $USERS simulated users",
-  "(\`BenchTool soak\`): each logs in through the login form (code + PKCE), then in a loop lists its entries, creates one",
+  "(\`BenchTool soak\`), arriving over the first 30 s (a quarter of a shorter run): each logs in through the login form",
+  "(code + PKCE), then in a loop lists its entries, creates one",
   "(with an \`Idempotency-Key\`), refreshes its tokens about every 30 s and logs in again about every 2 minutes, with",
   "0.3–0.9 s of think time between requests; the demo manager and admin also approve pending entries (each owner has one",
   "approver, so they never race for an entry). The documented run is 10 minutes (\`bench/soak.sh\`, the default);"

@@ -8,7 +8,7 @@ using System.Text.Json;
 
 /// <summary>
 /// <c>soak</c>: the simulated users of bench/soak.sh. Each user (one line of the emails file) logs in through the real
-/// login form (code + PKCE), then until the time is up: lists its entries, creates one (with an <c>Idempotency-Key</c>,
+/// login form (code + PKCE) as it arrives (over the first 30 s), then until the time is up: lists its entries, creates one (with an <c>Idempotency-Key</c>,
 /// notes starting with <c>prefix</c>), refreshes its tokens about every 30 s and logs in again about every 2 minutes,
 /// with a short think time between requests. The approvers (the managers file) also approve pending entries: each
 /// owner has one approver, so two approvers never race for the same entry and a 409 is a real error.
@@ -41,8 +41,8 @@ internal static class Soak
         public async Task UserAsync(string email, int index)
         {
             var random = new Random(index);
-            // Spread the first logins over a few seconds, as users arrive.
-            await Task.Delay(random.Next(0, 5000));
+            // Users arrive over the first 30 s (a quarter of a shorter run), not all at one instant.
+            await Task.Delay(random.Next(0, (int)Math.Min(30_000, duration.TotalMilliseconds / 4)));
             var tokens = await LoginAsync(email);
             var nextRefresh = clock.Elapsed + Jitter(random, 30);
             var nextLogin = clock.Elapsed + Jitter(random, 120);

@@ -41,12 +41,7 @@ source "$BENCH/lib.sh"
 source "$ROOT/scripts/postgres.sh"
 
 pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do stop_pid "$pid"; done
-  pg_stop >/dev/null 2>&1 || true
-  log "Stopped everything; logs in $OUT"
-}
-trap cleanup EXIT INT TERM
+trap 'stop_all "logs in $OUT"' EXIT INT TERM
 
 cd "$ROOT"
 build_release

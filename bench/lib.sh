@@ -8,6 +8,23 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
+# The scripts' EXIT trap: stops every PID in the array pids, and the private PostgreSQL if one was started.
+stop_all() { # what to say of the logs
+  for pid in "${pids[@]}"; do stop_pid "$pid"; done
+  pg_stop >/dev/null 2>&1 || true
+  log "Stopped everything; $1"
+}
+
+# A private PostgreSQL (scripts/postgres.sh) on a free port; sets PG, its connection string without a database.
+start_postgres() {
+  # shellcheck source=../scripts/postgres.sh
+  source "$ROOT/scripts/postgres.sh"
+  pg_start >/dev/null
+  PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+}
+
+psql_db() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
 wait_for() { # url log
   for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.25; done
   echo "error: $1 did not answer; see $2" >&2; tail -30 "$2" >&2; exit 1

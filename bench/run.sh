@@ -69,22 +69,13 @@ PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | head -1)
 
 # --- stop everything we start, by PID ----------------------------------------------------------
 pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do stop_pid "$pid"; done
-  pg_stop >/dev/null 2>&1 || true
-  log "Stopped everything; raw results in $OUT"
-}
-trap cleanup EXIT INT TERM
+trap 'stop_all "raw results in $OUT"' EXIT INT TERM
 
 # --- build ------------------------------------------------------------------------------------
 cd "$ROOT"
 build_release
 
-# shellcheck source=../scripts/postgres.sh
-source "$ROOT/scripts/postgres.sh"
-pg_start >/dev/null
-PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
-psql_db() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+start_postgres
 
 # --- users, projects, rows --------------------------------------------------------------------
 bench_emails > "$OUT/emails.txt"

@@ -45,20 +45,14 @@ pids=()
 sampler=
 cleanup() {
   [ -n "$sampler" ] && stop_pid "$sampler"
-  for pid in "${pids[@]}"; do stop_pid "$pid"; done
-  pg_stop >/dev/null 2>&1 || true
-  log "Stopped everything; logs in $OUT"
+  stop_all "logs in $OUT"
 }
 trap cleanup EXIT INT TERM
 
 cd "$ROOT"
 build_release
 
-# shellcheck source=../scripts/postgres.sh
-source "$ROOT/scripts/postgres.sh"
-pg_start >/dev/null
-PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
-psql_db() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+start_postgres
 psql_db -d postgres -c "CREATE DATABASE soak_identity" -c "CREATE DATABASE soak_api" >/dev/null
 ID_CS="$PG;Database=soak_identity"; API_CS="$PG;Database=soak_api"
 

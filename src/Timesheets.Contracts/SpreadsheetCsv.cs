@@ -9,8 +9,14 @@ public static class SpreadsheetCsv
 {
     public static string Field(string? value)
     {
-        value ??= "";
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        var safe = Defuse(value);
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+
+    /// <summary>The text with <c>'</c> in front when a spreadsheet would run it as a formula; not yet quoted for CSV.</summary>
+    public static string Defuse(string? value)
+    {
+        value ??= "";
+        return value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -71,7 +70,7 @@ internal static class ReportEndpoints
         var report = new SummaryResponse(groupBy, from!.Value, to!.Value, scope, rows.Sum(r => r.Hours), rows);
         var wantsCsv = format == "csv" || (format is null && http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         return wantsCsv
-            ? TypedResults.File(Encoding.UTF8.GetBytes(ToCsv(report)), "text/csv; charset=utf-8", $"summary-{groupBy}-{from:yyyyMMdd}-{to:yyyyMMdd}.csv")
+            ? TypedResults.File(SummaryCsv.Write(report.GroupBy, report.Rows), "text/csv; charset=utf-8", $"summary-{groupBy}-{from:yyyyMMdd}-{to:yyyyMMdd}.csv")
             : TypedResults.Ok(report);
     }
 
@@ -99,16 +98,5 @@ internal static class ReportEndpoints
     {
         var dateTime = date.ToDateTime(TimeOnly.MinValue);
         return $"{ISOWeek.GetYear(dateTime)}-W{ISOWeek.GetWeekOfYear(dateTime):00}";
-    }
-
-    private static string ToCsv(SummaryResponse report)
-    {
-        var csv = new StringBuilder().Append(report.GroupBy).Append(",hours,entries\n");
-        foreach (var row in report.Rows)
-        {
-            csv.Append(SpreadsheetCsv.Field(row.Key)).Append(',').Append(row.Hours.ToString(CultureInfo.InvariantCulture)).Append(',').Append(row.Entries).Append('\n');
-        }
-
-        return csv.ToString();
     }
 }

@@ -46,9 +46,18 @@ internal static class UploadRowReader
     {
         // Bytes that are not UTF-8 (overlong forms, encoded surrogates) stop the upload instead of being stored as U+FFFD.
         using var text = new StreamReader(request.Body, StrictUtf8);
-        var csv = new CsvRecordReader(text);
-        var header = await csv.ReadAsync(cancellationToken) ?? throw new FormatException("The CSV body is empty; the first line names the columns.");
-        var index = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), i)).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i);
+        await using var csv = await CsvRecordReader.OpenAsync(text, cancellationToken);
+        if (!await csv.ReadAsync(cancellationToken))
+        {
+            throw new FormatException("The CSV body is empty; the first line names the columns.");
+        }
+
+        var index = new Dictionary<string, int>();
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            index.TryAdd(csv.Field(i).Trim().ToLowerInvariant(), i);
+        }
+
         var missing = new[] { "user_id", "date", "project", "hours" }.Where(c => !index.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
@@ -56,13 +65,18 @@ internal static class UploadRowReader
         }
 
         var row = 0;
-        while (await csv.ReadAsync(cancellationToken) is { } record)
+        while (await csv.ReadAsync(cancellationToken))
         {
             var errors = new List<(string, string)>();
             string? Get(string column)
             {
-                var text = index.TryGetValue(column, out var i) && i < record.Count && record[i].Length > 0 ? record[i] : null;
-                if (text is not null && RequestText.Problem(text) is { } problem)
+                var text = index.TryGetValue(column, out var i) && i < csv.FieldCount ? csv.Field(i) : "";
+                if (text.Length == 0)
+                {
+                    return null;
+                }
+
+                if (RequestText.Problem(text) is { } problem)
                 {
                     errors.Add((column, problem));
                     return null;

@@ -66,6 +66,24 @@ public abstract class UploadLimitTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_CsvErrorAfterAMultiLineFieldAndABlankLine_NamesTheLineTheRecordStartsOn_AndStoresNothing()
+    {
+        using var machine = await fixture.ClientAsync(OidcTestClient.ImportClient);
+        var before = await EntryCountAsync();
+        var day = fixture.NextDay().ToString("yyyy-MM-dd");
+        // Line 1 the header; lines 2-3 one record whose quoted notes hold a CRLF; line 4 blank; line 5 an unclosed quote.
+        var csv = "user_id,date,project,hours,notes,external_id\n"
+            + $"lines@exampleco.com,{day},Internal,1,\"first line\r\nsecond line\",lines-1\n"
+            + "\n"
+            + $"lines@exampleco.com,{day},\"Internal,1,x\n";
+
+        var problem = await (await machine.PostRawAsync("/timesheets/upload", csv, "text/csv")).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("line 5", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await EntryCountAsync());
+    }
+
+    [Fact]
     public async Task Upload_EndlessJsonString_IsRefusedEarlyNamingTheRow_AndStoresNothing()
     {
         var before = await EntryCountAsync();

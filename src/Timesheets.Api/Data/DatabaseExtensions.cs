@@ -48,6 +48,7 @@ internal static class DatabaseExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ApiDataContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await SqliteConnectionSetup.UseWriteAheadLogAsync(db.Database, cancellationToken);
     }
 
     public static bool MigrateOnStart(this IServiceProvider services) =>

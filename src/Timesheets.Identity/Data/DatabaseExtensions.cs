@@ -36,6 +36,7 @@ internal static class DatabaseExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await SqliteConnectionSetup.UseWriteAheadLogAsync(db.Database, cancellationToken);
     }
 
     public static bool MigrateOnStart(this IServiceProvider services) =>

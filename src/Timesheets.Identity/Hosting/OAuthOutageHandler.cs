@@ -21,9 +21,8 @@ internal sealed class OAuthOutageHandler(ILogger<OAuthOutageHandler> logger) : I
             return false;
         }
 
-        var retryAfter = httpContext.Response.Headers.RetryAfter.ToString();
         await OAuthErrors.WriteAsync(httpContext.Response, StatusCodes.Status503ServiceUnavailable, Errors.TemporarilyUnavailable,
-            $"The authorization server cannot reach its database; try again in {retryAfter} seconds.", cancellationToken);
+            $"The authorization server cannot reach its database; try again in {DatabaseOutage.RetryAfterSeconds} seconds.", cancellationToken);
         return true;
     }
 }

@@ -68,6 +68,14 @@ public sealed class AdminInviteTests(SystemFixture system)
         await Expect(roles).ToHaveCountAsync(2);
         await admin.ShotBothAsync("admin-user-roles", forDocs: true, show: admin.Locator("section[aria-labelledby=roles-heading]"));
 
+        // A sensitive action asks first, on a page of its own; Cancel goes back and changes nothing.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Delete user…" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = $"Delete {Email}?" })).ToBeVisibleAsync();
+        await Expect(admin.Locator("#consequences")).ToContainTextAsync("The hours they recorded stay in Timesheets.");
+        await admin.ShotBothAsync("admin-confirm-delete", forDocs: true);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = Name })).ToBeVisibleAsync();
+
         // The list shows them, their e-mail confirmed by the password (no "Invited" badge any more).
         await admin.GotoAsync(system.IdentityUrl + "/admin/users");
         var row = admin.Locator("#users tbody tr").Filter(new() { HasText = Email });

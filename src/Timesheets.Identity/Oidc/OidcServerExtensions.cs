@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.EntityFrameworkCore.Models;
+using OpenIddict.Server;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
 using Timesheets.Identity.Management.ResourceServers;
@@ -31,6 +32,8 @@ internal static class OidcServerExtensions
                 options.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>();
                 // Caches applications and verified client secrets (see the class's note).
                 options.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication, SecretCachingApplicationManager>();
+                // Revoking a grant's tokens (reuse of a code or refresh token) revokes the grant too (see the class's note).
+                options.ReplaceTokenManager<OpenIddictEntityFrameworkCoreToken, GrantRevokingTokenManager>();
             })
             .AddServer(options =>
             {
@@ -66,7 +69,9 @@ internal static class OidcServerExtensions
 
                 // Reuse of a redeemed refresh token revokes the whole grant at once: no grace window (RFC 9700 §4.14).
                 options.SetRefreshTokenReuseLeeway(null);
-                options.AddEventHandler(RedeemRefreshTokenOnce.Descriptor);
+                // One handler marks codes and refresh tokens redeemed, exactly once (see its note).
+                options.RemoveEventHandler(OpenIddictServerHandlers.RedeemTokenEntry.Descriptor);
+                options.AddEventHandler(RedeemTokenOnce.Descriptor);
                 options.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 options.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
 
@@ -97,7 +102,8 @@ internal static class OidcServerExtensions
                 options.AddEventHandler(DeviceFlowHandlers.AttachPollingInterval);
                 options.AddEventHandler(DeviceFlowHandlers.SlowDown);
                 options.AddEventHandler(TokenResponseHandlers.AlwaysListGrantedScopes);
-                options.AddEventHandler(TokenResponseHandlers.StoreOnlyTokensThatAreChecked);
+                options.AddEventHandler(TokenResponseHandlers.StoreOnlySingleUseTokens);
+                options.AddEventHandler(TokenResponseHandlers.CheckTheGrantOfAccessTokens);
                 options.AddEventHandler(TokenResponseHandlers.LogTokenOutcome);
                 options.AddEventHandler(TokenResponseHandlers.LogRevocation);
                 options.AddEventHandler(ConformanceHandlers.IgnoreUnknownScopes);

@@ -28,19 +28,20 @@ internal static class TokenResponseHandlers
             .Build();
 
     /// <summary>
-    /// Token rows that would never be read are not written: ID tokens, and the access tokens of
-    /// machine clients (no user grant to revoke; APIs verify them from the JWKS alone). Codes,
-    /// refresh tokens and users' access tokens stay stored, so redemption, rotation, reuse
-    /// detection and revoking a grant (its access tokens stop working at /userinfo) are unchanged.
-    /// Saves the only INSERT of a client-credentials token and one per code or refresh grant.
+    /// Only single-use tokens get a row: authorization codes, device and user codes, and refresh tokens
+    /// (redemption, rotation, reuse detection). Access and ID tokens are self-contained JWTs: the APIs
+    /// verify them from the JWKS alone, and <c>/userinfo</c> checks a user's access token against its
+    /// grant (OpenIddict's authorization entry check, by the <c>oi_au_id</c> the token carries), so
+    /// revoking a grant (reuse, "Log this app out", an MFA reset, blocking) stops its access tokens there
+    /// without a row per token. Like Auth0, <c>/oauth/revoke</c> therefore revokes refresh tokens only.
+    /// Saves one INSERT (one database round trip) per token request of every grant.
     /// </summary>
-    public static OpenIddictServerHandlerDescriptor StoreOnlyTokensThatAreChecked { get; } =
+    public static OpenIddictServerHandlerDescriptor StoreOnlySingleUseTokens { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
             .UseInlineHandler(context =>
             {
-                var neverChecked = context.TokenType == TokenTypeIdentifiers.IdentityToken ||
-                    (context.TokenType == TokenTypeIdentifiers.AccessToken && context.Request?.IsClientCredentialsGrantType() == true);
-                if (neverChecked && !context.IsReferenceToken)
+                var selfContained = context.TokenType is TokenTypeIdentifiers.IdentityToken or TokenTypeIdentifiers.AccessToken;
+                if (selfContained && !context.IsReferenceToken)
                 {
                     context.CreateTokenEntry = false;
                 }
@@ -48,6 +49,29 @@ internal static class TokenResponseHandlers
                 return default;
             })
             .SetOrder(HandlerOrder.BeforeBuiltIns)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    /// <summary>
+    /// The other half of <see cref="StoreOnlySingleUseTokens"/>: OpenIddict checks a token's grant only when
+    /// it read the grant's id from the token's row, so for an access token (no row) the id is taken from the
+    /// signed token itself, and OpenIddict's own check (<c>ValidateAuthorizationEntry</c>, next) refuses it
+    /// at <c>/userinfo</c> once the grant is revoked.
+    /// </summary>
+    public static OpenIddictServerHandlerDescriptor CheckTheGrantOfAccessTokens { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
+            .UseInlineHandler(context =>
+            {
+                if (string.IsNullOrEmpty(context.AuthorizationId) && context.Principal is { } principal &&
+                    principal.GetTokenType() == TokenTypeIdentifiers.AccessToken &&
+                    principal.GetAuthorizationId() is { Length: > 0 } grant)
+                {
+                    context.AuthorizationId = grant;
+                }
+
+                return default;
+            })
+            .SetOrder(OpenIddictServerHandlers.Protection.ValidateAuthorizationEntry.Descriptor.Order - 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 

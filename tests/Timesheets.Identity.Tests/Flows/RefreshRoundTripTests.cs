@@ -31,9 +31,11 @@ public sealed class RefreshRoundTripTests
             ActivityStopped = activity =>
             {
                 if (activity.Source.Name == "Npgsql" && activity.Parent is not null &&
-                    (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string == databaseName)
+                    (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string == databaseName &&
+                    (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string sql)
                 {
-                    commands.Enqueue((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement") ?? activity.DisplayName).ToString()!);
+                    // Opening a physical connection (a pool's first use) is traced too, without SQL: not the grant's.
+                    commands.Enqueue(sql);
                 }
             },
         };

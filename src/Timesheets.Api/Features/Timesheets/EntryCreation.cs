@@ -29,9 +29,11 @@ internal static class EntryCreation
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyHeader] = ["The key is at most 200 characters."] });
         }
 
-        // Only a keyed request is ever compared with an earlier one.
+        // Only a keyed request is ever compared with an earlier one. On PostgreSQL the earlier request is looked
+        // up in the same round trip as the day's lock (PostgresDayLock); SQLite (in process) looks it up first.
         var hash = key.Length > 0 ? Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request))) : "";
-        if (key.Length > 0 && await ReplayAsync(db, caller, key, hash, http, cancellationToken) is { } replay)
+        var lookUpUnderLock = key.Length > 0 && db.Database.IsNpgsql();
+        if (key.Length > 0 && !lookUpUnderLock && await ReplayAsync(db, caller, key, hash, http, cancellationToken) is { } replay)
         {
             return replay;
         }
@@ -43,7 +45,10 @@ internal static class EntryCreation
         var ownerEmail = caller.Email ?? caller.Sub;
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            // A retry is answered as the first request was, even if its project has been archived since.
+            return lookUpUnderLock && await ReplayAsync(db, caller, key, hash, http, cancellationToken) is { } earlier
+                ? earlier
+                : TypedResults.ValidationProblem(errors);
         }
 
         // The day total is checked and the entry stored in one transaction, so parallel posts cannot pass 24 h together.
@@ -51,8 +56,14 @@ internal static class EntryCreation
         return await db.RetryingAsync<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>>(async ct =>
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            var reservedId = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
-                exceptId: null, reserveId: true, errors, ct);
+            var (reservedId, earlier) = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
+                exceptId: null, reserveId: true, errors, ct, lookUpUnderLock ? new IdempotencyKey(caller.Sub, key) : null);
+            if (earlier is not null)
+            {
+                await transaction.RollbackAsync(ct);
+                return await ReplayAsync(db, earlier, hash, http, ct);
+            }
+
             if (errors.Count > 0)
             {
                 return TypedResults.ValidationProblem(errors);
@@ -114,12 +125,15 @@ internal static class EntryCreation
     private static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         ApiDataContext db, Caller caller, string key, string hash, HttpContext http, CancellationToken cancellationToken)
     {
-        var record = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.OwnerSub == caller.Sub && r.Key == key, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
+        var record = await db.IdempotencyKeys.AsNoTracking().Where(r => r.OwnerSub == caller.Sub && r.Key == key)
+            .Select(r => new EarlierRequest(r.RequestHash, r.EntryId)).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : await ReplayAsync(db, record, hash, http, cancellationToken);
+    }
 
+    /// <summary>The answer to a request whose key an earlier request stored: that request's entry, or why not.</summary>
+    private static async Task<Results<Created<EntryResponse>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        ApiDataContext db, EarlierRequest record, string hash, HttpContext http, CancellationToken cancellationToken)
+    {
         if (record.RequestHash != hash)
         {
             return TypedResults.Problem(new ProblemDetails

@@ -36,16 +36,22 @@ internal static class EntryRules
     /// <remarks>
     /// Call inside a transaction. SQLite transactions here are <c>BEGIN IMMEDIATE</c> (one writer at a time);
     /// on PostgreSQL a transaction-scoped advisory lock per user serialises that user's writes. With
-    /// <paramref name="reserveId"/>, PostgreSQL also returns the id for the new entry (null on SQLite).
+    /// <paramref name="reserveId"/>, PostgreSQL also returns the id for the new entry (null on SQLite), and with
+    /// <paramref name="idempotency"/> what an earlier request with that key stored (SQLite: never; look it up before).
     /// </remarks>
-    public static async Task<long?> CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours, long? exceptId, bool reserveId,
-        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    public static async Task<(long? ReservedId, EarlierRequest? Earlier)> CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours,
+        long? exceptId, bool reserveId, Dictionary<string, string[]> errors, CancellationToken cancellationToken, IdempotencyKey? idempotency = null)
     {
         int others;
         long? id = null;
+        EarlierRequest? earlier = null;
         if (db.Database.IsNpgsql())
         {
-            (others, id) = await PostgresDayLock.LockDayAsync(db, ownerEmail, date, exceptId, reserveId, cancellationToken);
+            (others, id, earlier) = await PostgresDayLock.LockDayAsync(db, ownerEmail, date, exceptId, reserveId, idempotency, cancellationToken);
+            if (earlier is not null)
+            {
+                return (id, earlier);
+            }
         }
         else
         {
@@ -58,7 +64,7 @@ internal static class EntryRules
             errors["hours"] = [dayError];
         }
 
-        return id;
+        return (id, null);
     }
 
     private static string Truncate(string value) => value.Length <= 100 ? value : value[..100];

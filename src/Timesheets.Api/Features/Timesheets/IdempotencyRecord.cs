@@ -20,6 +20,12 @@ internal sealed class IdempotencyRecord
     public DateTime CreatedAt { get; init; }
 }
 
+/// <summary>A caller's <c>Idempotency-Key</c>, to look up under the caller's lock.</summary>
+internal readonly record struct IdempotencyKey(string OwnerSub, string Key);
+
+/// <summary>What an earlier request with the same key stored: its body's hash and the entry it created.</summary>
+internal sealed record EarlierRequest(string RequestHash, long EntryId);
+
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public const int KeyLength = 200;

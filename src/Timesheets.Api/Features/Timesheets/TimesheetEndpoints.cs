@@ -87,7 +87,7 @@ internal static class TimesheetEndpoints
         await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         if (errors.Count == 0)
         {
-            await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
+            _ = await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
                 exceptId: entry.Id, reserveId: false, errors, cancellationToken);
         }
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using Timesheets.Cli.Shared;
+using Timesheets.Api.Features.Upload;
 
 namespace Timesheets.Cli.Import;
 
@@ -13,22 +13,23 @@ internal sealed class ImportFile(string path)
 {
     public string Path { get; } = path;
 
-    /// <exception cref="FormatException">The file is empty or its header lacks a required column.</exception>
+    /// <exception cref="FormatException">The file is empty, its header lacks a required column, or a record is not RFC 4180 (the message names its line).</exception>
     public async IAsyncEnumerable<ImportRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var text = new StreamReader(Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        await using var csv = await OpenAsync(text, cancellationToken);
         // Identical rows seen so far, by a hash of their content: 16 bytes a distinct row, not the row itself.
         var occurrences = new Dictionary<UInt128, int>();
         Dictionary<string, int>? columns = null;
-        await foreach (var record in Csv.ReadAsync(reader, cancellationToken))
+        while (await NextAsync(csv, cancellationToken))
         {
             if (columns is null)
             {
-                columns = Header(record);
+                columns = Header(csv);
                 continue;
             }
 
-            string Get(string column) => columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+            string Get(string column) => columns.TryGetValue(column, out var i) && i < csv.FieldCount ? csv.Field(i).Trim() : "";
             var (user, date, project, hours, notes) = (Get("user_id"), Get("date"), Get("project"), Get("hours"), Get("notes"));
             var externalId = Get("external_id");
             if (externalId.Length == 0)
@@ -39,7 +40,7 @@ internal sealed class ImportFile(string path)
                 externalId = ImportRow.DerivedId(content, occurrences[key]);
             }
 
-            yield return new ImportRow(record.Line, user, date, project, hours, notes, externalId);
+            yield return new ImportRow(csv.Line, user, date, project, hours, notes, externalId);
         }
 
         if (columns is null)
@@ -48,12 +49,37 @@ internal sealed class ImportFile(string path)
         }
     }
 
-    private Dictionary<string, int> Header(CsvRecord record)
+    private Dictionary<string, int> Header(CsvRecordReader csv)
     {
-        var columns = record.Fields.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), i))
+        var columns = Enumerable.Range(0, csv.FieldCount).Select(i => (Name: csv.Field(i).Trim().ToLowerInvariant(), i))
             .GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
         var missing = ImportRow.Required.Where(c => !columns.ContainsKey(c)).ToList();
         return missing.Count == 0 ? columns
             : throw new FormatException($"The first line of {Path} lacks the column(s) {string.Join(", ", missing)}; expected {ImportRow.UploadHeader}.");
+    }
+
+    // The reader's messages name the line; the file is named here.
+    private async Task<CsvRecordReader> OpenAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CsvRecordReader.OpenAsync(text, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{Path}: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<bool> NextAsync(CsvRecordReader csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await csv.ReadAsync(cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            throw new FormatException($"{Path}: {ex.Message}", ex);
+        }
     }
 }

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using Npgsql;
 using Timesheets.Api.Tests.Infrastructure;
 using Timesheets.Testing;
 
@@ -9,10 +6,9 @@ namespace Timesheets.Api.Tests.Features.Timesheets;
 
 /// <summary>
 /// What <c>POST /timesheets</c> with an <c>Idempotency-Key</c> costs PostgreSQL, counted by the driver's own
-/// trace (one activity per command or batch sent: one round trip each; the commit or rollback, one more, is not
-/// traced) for the request alone. A new entry: the user's lock, the day's other hours, the new id and the key's
-/// earlier request in one batch; the entry, its change, audit and key rows in one save; the commit: three round
-/// trips. A retry finds the earlier request in that first batch, rolls back and reads the entry it created.
+/// trace (<see cref="DatabaseCommandTrace"/>; the commit or rollback, one more round trip, is not traced).
+/// A new entry: the user's lock, the day's other hours, the new id and the key's earlier request in one
+/// batch; the entry, its change, audit and key rows in one save; the commit: three round trips. A retry finds the earlier request in that first batch, rolls back and reads the entry it created.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class EntryRoundTripTests(PostgresApiFixture fixture)
@@ -27,44 +23,25 @@ public sealed class EntryRoundTripTests(PostgresApiFixture fixture)
         var key = Guid.NewGuid().ToString("N");
         var body = new { date = day.ToString("yyyy-MM-dd"), project = "Internal", hours = 1.5m };
 
-        async Task<(HttpResponseMessage Response, List<string> Commands)> PostCountingAsync()
+        async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands, string Summary)> PostCountingAsync()
         {
-            var databaseName = new NpgsqlConnectionStringBuilder(fixture.Api.Database.ConnectionString).Database;
-            var commands = new ConcurrentQueue<string>();
-            using var listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity =>
-                {
-                    if (activity.Source.Name == "Npgsql" && activity.Parent is not null &&
-                        (activity.GetTagItem("db.namespace") ?? activity.GetTagItem("db.name")) as string == databaseName &&
-                        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string sql)
-                    {
-                        // Opening a physical connection (a pool's first use) is traced too, without SQL: not the request's.
-                        commands.Enqueue(sql);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(listener);
+            using var trace = new DatabaseCommandTrace(fixture.Api.Database.ConnectionString);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/timesheets") { Content = System.Net.Http.Json.JsonContent.Create(body, options: Http.Json) };
             request.Headers.Add("Idempotency-Key", key);
             var response = await client.SendAsync(request);
-            return (response, [.. commands]);
+            return (response, trace.Commands, trace.Summary);
         }
 
-        static string Summary(List<string> commands) => string.Join("\n", commands.Select(c => c.Split('\n')[0]));
-
-        var (created, first) = await PostCountingAsync();
+        var (created, first, firstSummary) = await PostCountingAsync();
         var entry = await created.AssertStatusAsync(HttpStatusCode.Created);
-        Assert.True(first.Count == 2, $"{first.Count} commands:\n{Summary(first)}");
+        Assert.True(first.Count == 2, firstSummary);
         Assert.Contains("pg_advisory_xact_lock", first[0], StringComparison.Ordinal);
         Assert.Contains("\"IdempotencyKeys\"", first[0], StringComparison.Ordinal);
 
-        var (replayed, retry) = await PostCountingAsync();
+        var (replayed, retry, retrySummary) = await PostCountingAsync();
         var again = await replayed.AssertStatusAsync(HttpStatusCode.Created);
         Assert.Equal(entry.GetProperty("id").GetInt64(), again.GetProperty("id").GetInt64());
-        Assert.True(retry.Count == 2, $"{retry.Count} commands:\n{Summary(retry)}");
+        Assert.True(retry.Count == 2, retrySummary);
         Assert.Contains("\"IdempotencyKeys\"", retry[0], StringComparison.Ordinal);
     }
 }

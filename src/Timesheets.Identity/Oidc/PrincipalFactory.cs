@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using Timesheets.Identity.Configuration;
 using Timesheets.Identity.Data;
+using Timesheets.Identity.Management.ResourceServers;
 using Timesheets.Identity.Users;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -19,7 +20,8 @@ namespace Timesheets.Identity.Oidc;
 /// batch:upload, whatever the user's roles grant); a machine client gets the API scopes it asked
 /// for that it was granted (all of them when it asked for none).
 /// </summary>
-internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<IdentitySettings> settings, IOpenIddictApplicationManager applications)
+internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<IdentitySettings> settings, IOpenIddictApplicationManager applications,
+    ResourceServerCatalog catalog)
 {
     public const string OneAudience = "A token is for one API: name one audience (or resource).";
 
@@ -127,9 +129,9 @@ internal sealed class PrincipalFactory(IdentityDataContext db, IOptions<Identity
     {
         var clientId = await applications.GetClientIdAsync(application, cancellationToken) ?? "";
         var registered = await ApiScopesAsync(application, cancellationToken);
-        // Only the scopes of the API the token is for (one indexed read of the small permission table).
-        var granted = (await db.Permissions.AsNoTracking().Where(p => p.Audience == audience && registered.Contains(p.Name))
-            .Select(p => p.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // Only the scopes of the API the token is for, from the catalog's snapshot (no database round trip per token).
+        var api = await catalog.FindAsync(audience, cancellationToken);
+        var granted = registered.Where(s => api?.Permissions.Contains(s) == true).ToHashSet(StringComparer.Ordinal);
         var requested = requestedScopes.ToList();
         var scopes = requested.Count == 0 ? [.. granted] : requested.Where(granted.Contains).ToList();
 

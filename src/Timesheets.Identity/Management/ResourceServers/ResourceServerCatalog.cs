@@ -4,8 +4,9 @@ using Timesheets.Identity.Data;
 namespace Timesheets.Identity.Management.ResourceServers;
 
 /// <summary>
-/// The registered APIs as the token endpoints need them: which audiences exist, their token lifetime
-/// and whether refresh tokens go with them. Held in memory for at most <see cref="MaxAge"/>; an
+/// The registered APIs as the token endpoints need them: which audiences exist, their token lifetime,
+/// whether refresh tokens go with them and the names of their permissions (what a machine client's
+/// token may carry). Held in memory for at most <see cref="MaxAge"/>; an
 /// audience not in the snapshot makes it reload at once, so an API created on any instance is usable
 /// on every instance with its very first token request. A change through <see cref="ResourceServerAdmin"/>
 /// drops the snapshot here; other instances see a changed lifetime within <see cref="MaxAge"/>.
@@ -40,9 +41,12 @@ internal sealed class ResourceServerCatalog(IServiceScopeFactory scopes, TimePro
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
         var apis = await db.ResourceServers.AsNoTracking()
-            .Select(r => new RegisteredApi(r.Identifier, TimeSpan.FromSeconds(r.TokenLifetimeSeconds), r.AllowOfflineAccess))
+            .Select(r => new { r.Identifier, r.TokenLifetimeSeconds, r.AllowOfflineAccess })
             .ToListAsync(cancellationToken);
-        var snapshot = new Snapshot(apis.ToDictionary(a => a.Identifier, StringComparer.Ordinal), clock.GetUtcNow());
+        var permissions = (await db.Permissions.AsNoTracking().Select(p => new { p.Audience, p.Name }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.Audience, p => p.Name, StringComparer.Ordinal);
+        var snapshot = new Snapshot(apis.ToDictionary(a => a.Identifier, a => new RegisteredApi(a.Identifier, TimeSpan.FromSeconds(a.TokenLifetimeSeconds),
+            a.AllowOfflineAccess, permissions[a.Identifier].ToHashSet(StringComparer.Ordinal)), StringComparer.Ordinal), clock.GetUtcNow());
         _snapshot = snapshot;
         return snapshot;
     }
@@ -51,4 +55,4 @@ internal sealed class ResourceServerCatalog(IServiceScopeFactory scopes, TimePro
 }
 
 /// <summary>An API as tokens see it.</summary>
-internal sealed record RegisteredApi(string Identifier, TimeSpan TokenLifetime, bool AllowOfflineAccess);
+internal sealed record RegisteredApi(string Identifier, TimeSpan TokenLifetime, bool AllowOfflineAccess, IReadOnlySet<string> Permissions);

@@ -273,7 +273,7 @@ for PROVIDER in $PROVIDERS; do
     statements=$(awk '{n += $1} END {print n + 0}' "$OUT/logs/$P.refresh-statements.tmp")
     # The grant's own: the token rows and the user with permissions (bench/pgbench/refresh.sql). The rest is the security
     # log's writer (its rows in "Logs", the actors' names, its transactions), batched outside the grant's request.
-    own=$(awk '/"OpenIddictTokens"|a1\."Id"/ {n += $1} END {print n + 0}' "$OUT/logs/$P.refresh-statements.tmp")
+    own=$(awk '/"OpenIddictTokens"|o\."ApplicationId"|a1\."Id"/ {n += $1} END {print n + 0}' "$OUT/logs/$P.refresh-statements.tmp")
     background=$((statements - own))
     { echo "refresh grants: ${grants:-0} (wrk, 1 thread, 2 conns, 2 s, statement log on)"
       echo "statements in bench_identity: $statements: the grants' own (token rows, user with permissions) $own, the security log writer's $background"

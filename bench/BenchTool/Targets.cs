@@ -60,14 +60,14 @@ internal static class Targets
                 RatioRow(md, $"{name}: `POST /timesheets` with `Idempotency-Key`, 32 conns", post, "rps", "/s", l.PostSql,
                     $"{F(l.PostSql)} TPS `post_timesheets.sql`", 0.60, "≥ 60 % of the pgbench script, no error", Errors(post) == 0);
                 var up = r.Read($"{provider}.upload");
-                RatioRow(md, $"{name}: batch upload, {Report.RowsOf(up):0} CSV rows, one request", up, null, " rows/s", l.CopyRowsPerSecond,
+                RatioRow(md, $"{name}: batch upload, {F(Report.RowsOf(up))} CSV rows, one request", up, null, " rows/s", l.CopyRowsPerSecond,
                     $"{F(l.CopyRowsPerSecond)} rows/s COPY into `Entries` + `EntryChanges`", 0.50, "≥ 50 % of COPY, memory flat",
                     Growth(up) < 100, Report.UploadRate(up));
             }
             else
             {
                 var up = r.Read($"{provider}.upload");
-                RatioRow(md, $"{name}: batch upload, {Report.RowsOf(up):0} CSV rows, one request", up, null, " rows/s", SqliteUploadRowsPerSecond,
+                RatioRow(md, $"{name}: batch upload, {F(Report.RowsOf(up))} CSV rows, one request", up, null, " rows/s", SqliteUploadRowsPerSecond,
                     $"{F(SqliteUploadRowsPerSecond)} rows/s (fixed)", 1.0, "≥ 100,000 rows/s, memory flat", Growth(up) < 100, Report.UploadRate(up));
             }
 

@@ -48,8 +48,9 @@ internal static class Report
         md.AppendLine("  ~25,000 entries (one 7.5 h entry per user per workday over the past year) uploaded through `POST /timesheets/upload` as CSV");
         md.AppendLine("  with the machine client's token. Every user then calls the API once so the API links their uploaded entries to their `sub`.");
         md.AppendLine("- **Load:** wrk on keep-alive connections (32 unless stated); the token endpoint also with `Connection: close` (a new TCP");
-        md.AppendLine("  connection per request). `POST /timesheets` sends a new `Idempotency-Key` with every request. Logins are driven by `bench/BenchTool logins` (HttpClient, one cookie jar per flow, 3 s untimed");
-        md.AppendLine("  warm-up) because a login is five requests: `/authorize` → login page → form POST → `/authorize` → `/oauth/token`. Every");
+        md.AppendLine("  connection per request). `POST /timesheets` sends a new `Idempotency-Key` with every request, as the app does.");
+        md.AppendLine("  Logins are driven by `bench/BenchTool logins` (HttpClient, one cookie jar per flow, 3 s untimed warm-up) because a");
+        md.AppendLine("  login is five requests: `/authorize` → login page → form POST → `/authorize` → `/oauth/token`. Every");
         md.AppendLine("  scenario runs warm: wrk warm-ups for the token endpoint and the API, three refresh grants per user while seeding; and");
         md.AppendLine("  each starts once the private PostgreSQL has used under 5 % of a core for a second (at most 30 s of waiting).");
         md.AppendLine("- **Profiling:** `HOLD=1 PROVIDERS=Postgres bench/run.sh` seeds and then keeps the services running for `perf` or");

@@ -48,7 +48,7 @@ internal static class Report
         md.AppendLine("  ~25,000 entries (one 7.5 h entry per user per workday over the past year) uploaded through `POST /timesheets/upload` as CSV");
         md.AppendLine("  with the machine client's token. Every user then calls the API once so the API links their uploaded entries to their `sub`.");
         md.AppendLine("- **Load:** wrk on keep-alive connections (32 unless stated); the token endpoint also with `Connection: close` (a new TCP");
-        md.AppendLine("  connection per request). `POST /timesheets` sends a new `Idempotency-Key` with every request, as the app does.");
+        md.AppendLine("  connection per request). `POST /timesheets` sends a new `Idempotency-Key` with every request (as the client's offline queue does).");
         md.AppendLine("  Logins are driven by `bench/BenchTool logins` (HttpClient, one cookie jar per flow, 3 s untimed warm-up) because a");
         md.AppendLine("  login is five requests: `/authorize` → login page → form POST → `/authorize` → `/oauth/token`. Every");
         md.AppendLine("  scenario runs warm: wrk warm-ups for the token endpoint and the API, three refresh grants per user while seeding; and");

@@ -1,5 +1,5 @@
 -- POST /timesheets: 0.25 h on a random past day and project, as one of the users (round robin), each request with
--- its own Idempotency-Key (as the app sends one), so the server looks the key up and stores it, as
+-- its own Idempotency-Key (as the client's offline queue sends one), so the server looks the key up and stores it, as
 -- bench/pgbench/post_timesheets.sql does.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 setup = common.setup

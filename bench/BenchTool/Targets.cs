@@ -58,7 +58,8 @@ internal static class Targets
                 RefreshRow(md, name, r.Read($"{provider}.refresh"), r.Read($"{provider}.refresh_statements"), l);
                 var post = r.Read($"{provider}.post");
                 RatioRow(md, $"{name}: `POST /timesheets` with `Idempotency-Key`, 32 conns", post, "rps", "/s", l.PostSql,
-                    $"{F(l.PostSql)} TPS `post_timesheets.sql`", 0.60, "≥ 60 % of the pgbench script, no error", Errors(post) == 0);
+                    $"{F(l.PostSql)} TPS `post_timesheets.sql`", 0.60, "≥ 60 % of the pgbench script, no error", Errors(post) == 0,
+                    note: post is null ? null : $"p99 {BenchResults.N(post, "p99_ms"):0.#} ms, {Errors(post):0} errors");
                 var up = r.Read($"{provider}.upload");
                 RatioRow(md, $"{name}: batch upload, {F(Report.RowsOf(up))} CSV rows, one request", up, null, " rows/s", l.CopyRowsPerSecond,
                     $"{F(l.CopyRowsPerSecond)} rows/s COPY into `Entries` + `EntryChanges`", 0.50, "≥ 50 % of COPY, memory flat",

@@ -101,3 +101,15 @@ SELECT n."Id", r."RoleId" FROM "AspNetUsers" n, "AspNetUserRoles" r, "AspNetUser
 WHERE n."NormalizedEmail" LIKE 'USER0%' AND e."NormalizedEmail" = 'EMPLOYEE@EXAMPLECO.COM' AND r."UserId" = e."Id";
 SQL
 }
+
+# The client-credentials peer (bench/peer: oidc-provider, node cluster of WORKERS processes) on a free port; sets
+# PEER and PEER_PID, adds the PID to pids. Its client is timesheets-import with $SECRET, like our Identity's.
+start_peer() { # log
+  [ -d "$BENCH/peer/node_modules" ] || (cd "$BENCH/peer" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  PEER_PORT=$(free_port)
+  PEER=http://127.0.0.1:$PEER_PORT
+  (cd "$BENCH/peer" && PORT=$PEER_PORT BENCH_SECRET=$SECRET WORKERS=$(nproc) exec node server.js) > "$1" 2>&1 &
+  PEER_PID=$!
+  pids+=("$PEER_PID")
+  wait_for "$PEER/.well-known/openid-configuration" "$1"
+}

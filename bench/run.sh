@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
-# The Timesheets benchmark suite (issue 5). Builds Release, starts a private PostgreSQL, Identity and
+# The Timesheets benchmark suite (issues 5 and 16). Builds Release, starts a private PostgreSQL, Identity and
 # the API (on PostgreSQL, then once more on SQLite), seeds 100 users / 20 projects / ~25,000 entries,
-# runs every scenario with wrk (or the .NET flow driver for logins), measures the machine's limits in
-# the same run, and writes docs/benchmarks.md. Everything it starts it stops, by PID.
+# runs every scenario with wrk (or the .NET flow driver for logins), measures in the same run limits that do the
+# same work as each scenario, and writes docs/benchmarks.md (its "Targets (issue 16)" table first). Everything it
+# starts it stops, by PID. The limits:
+#   - RSA-2048 / ECDSA P-256 signatures/s and password hashes/s on all cores (openssl speed, BenchTool hash);
+#   - the peer (bench/peer: oidc-provider, a certified OpenID provider, node cluster of one worker per core) under
+#     the same client_credentials.lua, keep-alive and new connections, right after ours (PostgreSQL pass; needs node);
+#   - pgbench -M prepared with bench/pgbench/refresh.sql (16 conns) on a pg_dump copy of bench_identity and with
+#     bench/pgbench/post_timesheets.sql (32 conns) on a copy of bench_api: the statements our servers send, in the
+#     same round trips; a refresh grant's limit is the smaller of that TPS and RSA signs/s / 2;
+#   - COPY of the upload's rows, mapped beforehand (bench/pgbench/copy-map.sql), into the real Entries and
+#     EntryChanges of a copy of bench_api (bench/pgbench/copy.sql, one transaction, timed);
+#   - a bare ASP.NET Core endpoint serving the same page from memory (BenchTool bare).
+# With the statement log on for 2 s of refresh grants (untimed), it also counts the statements each grant sends
+# PostgreSQL (logs/refresh-statements.txt in the results folder).
 #
-#   bench/run.sh                     full run (about 8 minutes on 2 cores)
+#   bench/run.sh                     full run (about 10 minutes on 2 cores)
 #   DURATION=5 bench/run.sh          shorter scenarios
 #   PROVIDERS=Postgres bench/run.sh  skip the SQLite pass
 #   REPORT=/tmp/x.md bench/run.sh    write the report elsewhere (default docs/benchmarks.md)
 #   SKIP_BUILD=1 bench/run.sh        reuse the last Release build
-#   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins es256 (default: all)
+#   SCENARIOS="cc refresh get" ...   only these of: cc refresh get post upload logins es256 (default: all); each
+#                                    brings its own limits (cc: the peer; refresh, post, upload: their PostgreSQL limits)
+#   REFRESH_POOL=10000 bench/run.sh  refresh tokens in the pool refresh.sql redeems
 #   SRC_ROOT=/tmp/patched bench/run.sh   run the services built from another copy of the repository
 #                                    (before/after figures for a proposed change, without touching src/)
 #   HOLD=1 PROVIDERS=Postgres bench/run.sh   seed, warm up, then keep the services running (to profile
@@ -28,6 +42,8 @@ THREADS=${THREADS:-2}
 LOGIN_CONC=${LOGIN_CONC:-8}
 PROVIDERS=${PROVIDERS:-"Postgres Sqlite"}
 UPLOAD_ROWS=${UPLOAD_ROWS:-100000}
+# Refresh tokens in the pool bench/pgbench/refresh.sql redeems at random.
+REFRESH_POOL=${REFRESH_POOL:-10000}
 SEED_ROWS=${SEED_ROWS:-25000}
 REPORT=${REPORT:-$ROOT/docs/benchmarks.md}
 SCENARIOS=${SCENARIOS:-"cc refresh get post upload logins es256"}
@@ -143,6 +159,58 @@ warm() { # url script [args]: a short untimed run
 rsa_rate() { openssl speed -multi "$(nproc)" -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ {print $(NF-1)}'; }
 ec_rate() { openssl speed -multi "$(nproc)" -seconds 3 ecdsap256 2>/dev/null | awk '/nistp256\)/ {print $(NF-1)}'; }
 
+# pgbench with a script of bench/pgbench: name database conns [pgbench args]; writes results/<name>.json. Prepared
+# statements (-M prepared), as Npgsql auto-prepares the servers' statements; no vacuum (-n); the scenarios' duration.
+pgbench_limit() {
+  local name=$1 db=$2 conns=$3; shift 3
+  local tps lat
+  settle
+  "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$conns" -j "$THREADS" -T "$DURATION" "$@" "$db" > "$OUT/logs/$name.pgbench" 2>&1 || true
+  tps=$(awk '/^tps = / {print $3; exit}' "$OUT/logs/$name.pgbench")
+  lat=$(awk '/^latency average = / {print $4; exit}' "$OUT/logs/$name.pgbench")
+  # An aborted client (a failed statement) leaves a tps line behind; it is no limit.
+  grep -q 'aborted' "$OUT/logs/$name.pgbench" && { tps=0; tail -5 "$OUT/logs/$name.pgbench" >&2; }
+  echo "{\"tps\":${tps:-0},\"latency_ms\":${lat:-0},\"conns\":$conns,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" > "$R/$name.json"
+  log "  $name: $(cat "$R/$name.json")"
+}
+
+# A copy of a database its server is connected to (CREATE DATABASE ... TEMPLATE needs an idle one): schema and rows.
+copy_db() { # from to
+  psql_db -d postgres -c "CREATE DATABASE $2" >/dev/null
+  "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1" | psql_db -d "$2" >/dev/null
+}
+
+# PostgreSQL's statement log on or off, for every session at once (a reload reaches pooled connections too).
+pg_statement_log() { # all|none
+  psql_db -d postgres -c "ALTER SYSTEM SET log_statement = '$1'" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %d '" -c "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.5
+}
+
+# The peer's client-credentials scenarios, right after ours and the same way: one token checked (an RS256 JWT), the
+# same warm-up, the same wrk script keep-alive and with Connection: close. Skipped (not run) without node.
+run_peer() {
+  local token alg
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then log "  (no node/npm: the peer is not run)"; return 0; fi
+  log "Peer: oidc-provider (bench/peer), $(nproc) cluster workers..."
+  start_peer "$OUT/logs/peer.log"
+  # The RSS columns are our services'; they sit idle meanwhile, so they are not sampled (the report shows "–").
+  local identity_pid=$IDENTITY_PID api_pid=$API_PID
+  IDENTITY_PID=0; API_PID=0
+  token=$(curl -fsS -X POST "$PEER/oauth/token" -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data "grant_type=client_credentials&client_id=timesheets-import&client_secret=$SECRET&audience=https%3A%2F%2Fapi.exampleco.com%2Ftimesheets" |
+    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p') || true
+  alg=$(python3 -c 'import sys, base64, json; h = sys.argv[1].split(".")[0]; print(json.loads(base64.urlsafe_b64decode(h + "=" * (-len(h) % 4)))["alg"])' "$token" 2>/dev/null) || true
+  if [ "$alg" != RS256 ]; then
+    log "  the peer gave no RS256 token (see logs/peer.log); not run"
+  else
+    warm "$PEER/oauth/token" client_credentials.lua
+    run_wrk "$P.peer.cc_keepalive" "$PEER/oauth/token" client_credentials.lua
+    BENCH_CLOSE=1 run_wrk "$P.peer.cc_newconn" "$PEER/oauth/token" client_credentials.lua
+  fi
+  stop_pid "$PEER_PID"
+  IDENTITY_PID=$identity_pid; API_PID=$api_pid
+}
+
 # --- limits (once, before the services start) --------------------------------------------------
 echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$R/load-start.txt"
 log "Limits: openssl speed (RSA-2048, ECDSA P-256), password hashers..."
@@ -151,35 +219,6 @@ ec=$(ec_rate)
 echo "{\"rsa2048_sign_per_s\":${rsa:-0},\"ecdsa_p256_sign_per_s\":${ec:-0}}" > "$R/limit.openssl.json"
 $TOOL hash 3 > "$R/limit.hash.json"
 log "  $(cat "$R/limit.openssl.json") $(cat "$R/limit.hash.json")"
-
-log "Limits: pgbench single-row INSERT at $CONNS connections, COPY of $UPLOAD_ROWS rows..."
-psql_db -d postgres -c "CREATE DATABASE bench_raw" >/dev/null
-psql_db -d bench_raw <<'SQL' >/dev/null
-CREATE TABLE entries (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, owner_sub varchar(200), owner_email varchar(320) NOT NULL,
-  date date NOT NULL, project_id bigint NOT NULL, centihours int NOT NULL, notes varchar(2000), status varchar(16) NOT NULL,
-  source varchar(16) NOT NULL, external_id varchar(200), created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL, version int NOT NULL);
-CREATE INDEX ON entries (owner_sub, date);
-CREATE INDEX ON entries (owner_email, date);
-CREATE UNIQUE INDEX ON entries (external_id);
-CREATE TABLE upload (user_id varchar(320) NOT NULL, date date NOT NULL, project varchar(100) NOT NULL, hours numeric(5,2) NOT NULL,
-  notes varchar(2000), external_id varchar(200));
-CREATE UNIQUE INDEX ON upload (external_id);
-SQL
-cat > "$OUT/insert.sql" <<'SQL'
-\set d random(1, 360)
-\set p random(1, 20)
-INSERT INTO entries (owner_sub, owner_email, date, project_id, centihours, notes, status, source, created_at, updated_at, version)
-VALUES ('sub-' || :client_id, 'user@exampleco.com', current_date - :d, :p, 25, 'bench', 'pending', 'app', now(), now(), 1);
-SQL
-"$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c "$CONNS" -j "$THREADS" -T "$DURATION" -f "$OUT/insert.sql" bench_raw > "$OUT/logs/pgbench.log" 2>&1
-tps=$(awk '/^tps = / {print $3; exit}' "$OUT/logs/pgbench.log")
-lat=$(awk '/^latency average = / {print $4; exit}' "$OUT/logs/pgbench.log")
-t0=$(date +%s.%N)
-psql_db -d bench_raw -c "\\copy upload FROM '$OUT/upload.csv' WITH (FORMAT csv, HEADER true)" >/dev/null
-t1=$(date +%s.%N)
-copy_s=$(awk "BEGIN {printf \"%.3f\", $t1 - $t0}")
-echo "{\"pgbench_insert_tps\":${tps:-0},\"pgbench_latency_ms\":${lat:-0},\"copy_rows\":$UPLOAD_ROWS,\"copy_seconds\":$copy_s}" > "$R/limit.pg.json"
-log "  $(cat "$R/limit.pg.json")"
 
 # --- one pass per storage provider -------------------------------------------------------------
 for PROVIDER in $PROVIDERS; do
@@ -219,7 +258,32 @@ for PROVIDER in $PROVIDERS; do
   export BENCH_TOKENS=$OUT/tokens-$P.txt BENCH_PROJECTS=$OUT/projects.txt
   log "Warm-up (${WARMUP}s each)..."
   warm "$IDENTITY/oauth/token" client_credentials.lua
-  CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-warm.txt warm "$IDENTITY/oauth/token" refresh.lua
+  if want refresh && [ "$PROVIDER" = Postgres ]; then
+    # What a grant sends PostgreSQL: 10 of the warm-up's refresh chains for 2 s (1 wrk thread, 2 conns) with the
+    # statement log on, untimed; the other 90 chains warm up as before.
+    head -10 "$OUT/tokens-$P-warm.txt" > "$OUT/tokens-$P-count.txt"
+    tail -n +11 "$OUT/tokens-$P-warm.txt" > "$OUT/tokens-$P-warm-rest.txt"
+    pg_statement_log all
+    from=$(($(wc -l < "$PG_DIR/server.log") + 1))
+    BENCH_THREADS=1 BENCH_TOKENS=$OUT/tokens-$P-count.txt wrk -t1 -c2 -d2s -s "$BENCH/lua/refresh.lua" "$IDENTITY/oauth/token" > "$OUT/logs/$P.refresh-count.wrk" 2>&1 || true
+    sleep 1
+    pg_statement_log none
+    grants=$(grep '^WRK_JSON' "$OUT/logs/$P.refresh-count.wrk" | sed 's/.*"requests":\([0-9]*\).*/\1/')
+    tail -n +"$from" "$PG_DIR/server.log" | grep ' bench_identity LOG:  \(execute\|statement\)' | sed 's/.*LOG:  \(execute [^:]*\|statement\): //' | cut -c1-60 | sort | uniq -c | sort -rn > "$OUT/logs/$P.refresh-statements.tmp"
+    statements=$(awk '{n += $1} END {print n + 0}' "$OUT/logs/$P.refresh-statements.tmp")
+    # The grant's own: the token rows and the user with permissions (bench/pgbench/refresh.sql). The rest is the security
+    # log's writer (its rows in "Logs", the actors' names, its transactions), batched outside the grant's request.
+    own=$(awk '/"OpenIddictTokens"|o\."ApplicationId"|a1\."Id"/ {n += $1} END {print n + 0}' "$OUT/logs/$P.refresh-statements.tmp")
+    background=$((statements - own))
+    { echo "refresh grants: ${grants:-0} (wrk, 1 thread, 2 conns, 2 s, statement log on)"
+      echo "statements in bench_identity: $statements: the grants' own (token rows, user with permissions) $own, the security log writer's $background"
+      echo "count  statement (first 60 characters)"; cat "$OUT/logs/$P.refresh-statements.tmp"; } > "$OUT/logs/refresh-statements.txt"
+    echo "{\"grants\":${grants:-0},\"statements\":$statements,\"own\":$own,\"background\":$background}" > "$R/$P.refresh_statements.json"
+    log "  statements per refresh grant: $(cat "$R/$P.refresh_statements.json") (logs/refresh-statements.txt)"
+    CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-warm-rest.txt warm "$IDENTITY/oauth/token" refresh.lua
+  else
+    CONNS=16 BENCH_TOKENS=$OUT/tokens-$P-warm.txt warm "$IDENTITY/oauth/token" refresh.lua
+  fi
   warm "$API/timesheets" get_timesheets.lua
   BENCH_PATH=$DB_PAGE warm "$API/timesheets" get_timesheets.lua
   warm "$API/timesheets" post_timesheets.lua
@@ -238,11 +302,18 @@ for PROVIDER in $PROVIDERS; do
   if want cc; then
     run_wrk "$P.cc_keepalive" "$IDENTITY/oauth/token" client_credentials.lua
     BENCH_CLOSE=1 run_wrk "$P.cc_newconn" "$IDENTITY/oauth/token" client_credentials.lua
+    if [ "$PROVIDER" = Postgres ]; then run_peer; fi
   fi
   # Refresh pool: one chain per user (100), each grant's rotated token feeds the next request.
   CONNS_SAVED=$CONNS; CONNS=16
   if want refresh; then run_wrk "$P.refresh" "$IDENTITY/oauth/token" refresh.lua; fi
   CONNS=$CONNS_SAVED
+  if want refresh && [ "$PROVIDER" = Postgres ]; then
+    log "Limit: a refresh grant's SQL (bench/pgbench/refresh.sql) on a copy of bench_identity, 16 connections..."
+    copy_db bench_identity bench_refresh
+    psql_db -d bench_refresh -v pool="$REFRESH_POOL" -f "$BENCH/pgbench/refresh-pool.sql" >/dev/null
+    pgbench_limit "$P.limit.refresh" bench_refresh 16 -D pool="$REFRESH_POOL" -f "$BENCH/pgbench/refresh.sql"
+  fi
   # The refresh chains used every pool token; fresh ones for the API scenarios are the access tokens already in the file.
   curl -fsS "$API/timesheets?limit=50" -H "Authorization: Bearer $(awk 'NR==1 {print $2}' "$OUT/tokens-$P.txt")" > "$OUT/page-$P.json"
   if want get; then
@@ -250,9 +321,26 @@ for PROVIDER in $PROVIDERS; do
     BENCH_PATH=$DB_PAGE run_wrk "$P.get_db" "$API/timesheets" get_timesheets.lua
   fi
   if want post; then run_wrk "$P.post" "$API/timesheets" post_timesheets.lua; fi
+  if want post && [ "$PROVIDER" = Postgres ]; then
+    log "Limit: POST /timesheets' SQL (bench/pgbench/post_timesheets.sql) on a copy of bench_api, $CONNS connections..."
+    copy_db bench_api bench_post
+    pgbench_limit "$P.limit.post" bench_post "$CONNS" -f "$BENCH/pgbench/post_timesheets.sql"
+  fi
 
   if want upload; then
   log "Batch upload of $UPLOAD_ROWS CSV rows..."
+  if [ "$PROVIDER" = Postgres ]; then
+    log "Limit: COPY of the same rows into Entries and EntryChanges of a copy of bench_api..."
+    copy_db bench_api bench_copy
+    # Untimed: the CSV rows mapped to the tables' columns (project ids, subs, entry ids). Timed: the two COPYs and the commit.
+    (cd "$OUT" && psql_db -d bench_copy -f "$BENCH/pgbench/copy-map.sql") > /dev/null
+    settle
+    t0=$(date +%s.%N)
+    (cd "$OUT" && psql_db -d bench_copy -f "$BENCH/pgbench/copy.sql") > /dev/null
+    t1=$(date +%s.%N)
+    echo "{\"rows\":$(wc -l < "$OUT/copy-entries.csv"),\"change_rows\":$(wc -l < "$OUT/copy-changes.csv"),\"seconds\":$(awk "BEGIN {printf \"%.3f\", $t1 - $t0}")}" > "$R/$P.limit.copy.json"
+    log "  $(cat "$R/$P.limit.copy.json")"
+  fi
   machine=$($TOOL cc "$IDENTITY" "$SECRET")
   settle
   $TOOL upload "$API" "$machine" "$OUT/upload.csv" "$API_PID" > "$R/$P.upload.json" || true

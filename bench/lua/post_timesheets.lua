@@ -1,8 +1,10 @@
--- POST /timesheets: 0.25 h on a random past day and project, as one of the users (round robin).
+-- POST /timesheets: 0.25 h on a random past day and project, as one of the users (round robin), each request with
+-- its own Idempotency-Key (as the client's offline queue sends one), so the server looks the key up and stores it, as
+-- bench/pgbench/post_timesheets.sql does.
 local common = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 setup = common.setup
 done = common.done
-local tokens, projects, n = {}, {}, 0
+local tokens, projects, n, run = {}, {}, 0, 0
 
 function init(args)
   for _, line in ipairs(common.lines_for_thread(os.getenv("BENCH_TOKENS"), 0, 1)) do
@@ -12,6 +14,7 @@ function init(args)
     if line ~= "" then projects[#projects + 1] = line end
   end
   n = id
+  run = os.time()
   math.randomseed(os.time() + id * 7919)
 end
 
@@ -20,6 +23,8 @@ function request()
   local date = os.date("!%Y-%m-%d", os.time() - 86400 * math.random(1, 360))
   local body = string.format('{"date":"%s","project":"%s","hours":0.25,"notes":"bench %d"}',
     date, projects[math.random(1, #projects)], n)
+  -- UUID-shaped and unique across threads (id), requests (n) and runs (the start time).
+  local key = string.format("%08x-%04x-4%03x-8%03x-%012x", run % 0x100000000, id, math.random(0, 0xfff), math.random(0, 0xfff), n)
   return wrk.format("POST", "/timesheets",
-    { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1], ["Content-Type"] = "application/json" }, body)
+    { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1], ["Content-Type"] = "application/json", ["Idempotency-Key"] = key }, body)
 end

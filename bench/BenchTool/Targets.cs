@@ -11,7 +11,7 @@ internal static class Targets
     // The RSA signatures of one refresh grant: the access token and the ID token (Report.SignaturesPerRefresh).
     private const int SignaturesPerRefresh = 2;
 
-    // Round trips of one refresh grant, counted by tests/Timesheets.Identity.Tests/Flows/RefreshRoundTripTests.cs.
+    // Round trips of one refresh grant, counted by tests/Timesheets.Identity.Tests/Flows/GrantRoundTripTests.cs.
     private const int RefreshRoundTrips = 4;
 
     private const double SqliteUploadRowsPerSecond = 100_000;
@@ -120,7 +120,7 @@ internal static class Targets
         var rps = BenchResults.N(v, "rps");
         var ratio = l.Refresh > 0 ? rps / l.Refresh : 0;
         var limit = $"{F(l.Refresh)}/s = min({(l.RefreshSql > 0 ? F(l.RefreshSql) : "not measured")} TPS `refresh.sql`, {F(l.Rsa)} RSA signs/s ÷ {SignaturesPerRefresh})";
-        md.AppendLine($"| {scenario} | {F(rps)}/s (p99 {BenchResults.N(v, "p99_ms"):0.#} ms, {Errors(v):0} errors); {RefreshRoundTrips} round trips (RefreshRoundTripTests){perGrant} | {limit} | {P(ratio)} | {target} | {Met(ratio >= 0.60 && Errors(v) == 0)} |");
+        md.AppendLine($"| {scenario} | {F(rps)}/s (p99 {BenchResults.N(v, "p99_ms"):0.#} ms, {Errors(v):0} errors); {RefreshRoundTrips} round trips (GrantRoundTripTests){perGrant} | {limit} | {P(ratio)} | {target} | {Met(ratio >= 0.60 && Errors(v) == 0)} |");
     }
 
     private static void RatioRow(StringBuilder md, string scenario, JsonElement? e, string? metric, string unit, double limit, string limitText,

@@ -1,25 +1,24 @@
 -- The SQL of one POST /timesheets with an Idempotency-Key, as our API sends it (captured from PostgreSQL's statement
--- log; EntryCreation.cs, PostgresDayLock.cs), in the same four round trips:
---   1. the idempotency lookup (no row: the key is new), on its own before the transaction;
---   2. BEGIN, the user's advisory lock, the day's other hours and the new entry's id: one batch (a pipeline here);
---   3. the audit row, the entry, its change-feed row and the idempotency row: one batch;
---   4. COMMIT.
+-- log; EntryCreation.cs, PostgresDayLock.cs), in the same three round trips
+-- (tests/Timesheets.Api.Tests/Features/Timesheets/EntryRoundTripTests.cs counts them):
+--   1. BEGIN, the user's advisory lock, the day's other hours, the new entry's id and the idempotency lookup (no row:
+--      the key is new): one batch (a pipeline here), the lookup after the lock;
+--   2. the audit row, the entry, its change-feed row and the idempotency row: one batch;
+--   3. COMMIT.
 -- Users are the 96 seeded clones (their emails; a sub of the same length); days, projects and keys are random.
 -- (No literal in a pgbench script may hold a colon: pgbench reads ":word" as a variable even inside quotes.)
 \set u random(1, 96)
 \set d random(1, 360)
 \set p random(1, 20)
 \set k random(1, 9223372036854775806)
-SELECT i."Id", i."CreatedAt", i."EntryId", i."Key", i."OwnerSub", i."RequestHash"
-FROM "IdempotencyKeys" AS i
-WHERE i."OwnerSub" = md5('sub' || :u)::uuid::text AND i."Key" = md5(:k::text)::uuid::text
-LIMIT 1;
 \startpipeline
 BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED;
 SELECT pg_advisory_xact_lock(hashtext('user0' || lpad(:u::text, 2, '0') || '@exampleco.com'));
 SELECT coalesce(sum("Centihours"), 0)::int FROM "Entries"
 WHERE "OwnerEmail" = 'user0' || lpad(:u::text, 2, '0') || '@exampleco.com' AND "Date" = current_date - :d::int AND "Id" <> 0;
 SELECT nextval(pg_get_serial_sequence('"Entries"', 'Id'));
+SELECT "RequestHash", "EntryId" FROM "IdempotencyKeys"
+WHERE "OwnerSub" = md5('sub' || :u)::uuid::text AND "Key" = md5(:k::text)::uuid::text;
 \endpipeline
 \startpipeline
 INSERT INTO "AuditEvents" ("Action", "ActorEmail", "ActorSub", "After", "At", "Before", "EntityId", "EntityType")

@@ -1,6 +1,6 @@
 -- The SQL a refresh grant cannot avoid, as our Identity sends it (captured from PostgreSQL's statement log;
 -- (No literal in a pgbench script may hold a colon: pgbench reads ":word" as a variable even inside quotes.)
--- tests/Timesheets.Identity.Tests/Flows/RefreshRoundTripTests.cs counts the same four round trips):
+-- tests/Timesheets.Identity.Tests/Flows/GrantRoundTripTests.cs counts the same four round trips):
 --   1. the refresh token by id, with its application and authorization (OpenIddict validates all three);
 --   2. the user with their roles' permissions (the new tokens' claims);
 --   3. the token marked redeemed, guarded by its concurrency token (one redemption wins);

@@ -103,7 +103,8 @@ internal static class TokenResponseHandlers
     }
 
     /// <summary>Security log of every token request's outcome; never the tokens themselves.</summary>
-    internal sealed class TokenOutcomeLogger(ILogger<SecurityLog.Events> logger) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    internal sealed class TokenOutcomeLogger(ILogger<SecurityLog.Events> logger, ILogger<SecurityLog.IssuedTokens> issued)
+        : IOpenIddictServerHandler<ApplyTokenResponseContext>
     {
         // OpenIddict's documented error id for "this refresh token was already redeemed".
         private const string RefreshTokenReusedErrorId = "ID2012";
@@ -114,7 +115,7 @@ internal static class TokenResponseHandlers
             var grantType = context.Request?.GrantType ?? "(none)";
             if (context.Response.AccessToken is not null)
             {
-                SecurityLog.TokenIssued(logger, clientId, grantType);
+                SecurityLog.TokenIssued(issued, clientId, grantType);
             }
             else if (context.Response.ErrorUri?.Contains(RefreshTokenReusedErrorId, StringComparison.Ordinal) == true)
             {

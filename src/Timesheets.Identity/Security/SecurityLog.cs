@@ -11,6 +11,14 @@ internal static partial class SecurityLog
     /// <summary>The category of security events in the logs: <c>Timesheets.Identity.Security.SecurityLog.Events</c>.</summary>
     internal sealed class Events;
 
+    /// <summary>
+    /// The category of <see cref="TokenIssued"/> alone (<c>Timesheets.Identity.Security.SecurityLog.IssuedTokens</c>):
+    /// one entry per token, thousands a second under load. It goes to the log table (Management API
+    /// <c>/api/v2/logs</c>) like every security event; appsettings.json keeps it off the console, where
+    /// writing a line per token cost 13 % of the token endpoint's throughput (docs/benchmarks.md).
+    /// </summary>
+    internal sealed class IssuedTokens;
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Login succeeded for user {UserId} from {RemoteIp}")]
     public static partial void LoginSucceeded(ILogger logger, string userId, string? remoteIp);
 

@@ -40,6 +40,25 @@ public abstract class LogsTests(IdentityFixture fixture)
         Assert.DoesNotContain("wrong-password-123", JsonSerializer.Serialize(entries, ManagementCalls.Json), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A machine token is a security event in the log table (Auth0's <c>seccft</c>), though its own category keeps
+    /// the line off the console: the audit trail of tokens is the log, at any rate of issue.
+    /// </summary>
+    [Fact]
+    public async Task ClientCredentialsToken_AppearsAsSeccft_WithTheClient()
+    {
+        using var machine = Host.CreateOidcClient();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await OidcTestClient.ExpectTokensAsync(await machine.ClientCredentialsAsync());
+        using var admin = await ManagementCalls.ForUserAsync(Host, IdentityHost.Admin);
+
+        var entries = await Eventually.ReturnsAsync(
+            () => admin.ExpectAsync<List<LogResponse>>(HttpMethod.Get, "/api/v2/logs?type=seccft&per_page=100"),
+            list => list.Any(e => e.Date >= before && e.ClientId == OidcTestClient.ImportClient), "the machine token is in the log");
+
+        Assert.Contains(entries, e => e.ClientId == OidcTestClient.ImportClient && e.Type == "seccft");
+    }
+
     [Fact]
     public async Task Paging_NewestFirst_WithTotals_AndDates()
     {

@@ -14,7 +14,8 @@ internal sealed class SecurityEventCapture(TimeProvider clock) : ILoggerProvider
 {
     public const int Capacity = 10_000;
 
-    private static readonly string[] Categories = [SecurityLog.Category, typeof(SecurityLog.Events).FullName!.Replace('+', '.')];
+    private static readonly string[] Categories =
+        [SecurityLog.Category, typeof(SecurityLog.Events).FullName!.Replace('+', '.'), typeof(SecurityLog.IssuedTokens).FullName!.Replace('+', '.')];
 
     private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });

@@ -8,7 +8,7 @@ internal static class Report
     // RSA signatures one refresh grant needs: access token (JWS) and ID token (JWS, scope openid). The
     // rotated refresh token is HMAC-signed inside its AES encryption (Oidc/InternalTokenSigning.cs); until
     // 2026-11-28 it was RSA-signed too, and the reports of before then divide by 3.
-    private const int SignaturesPerRefresh = 2;
+    internal const int SignaturesPerRefresh = 2;
 
     public static int Write(string dir, string outFile, string command, string started, string cores)
     {
@@ -259,9 +259,9 @@ internal static class Report
         md.AppendLine($"| {scenario} | {F(value)}/s ({N("requests"):0} in {N("seconds"):0.#} s) | {N("p50_ms"):0.##} ms | {N("p99_ms"):0.##} ms | {errors:0} | {(rss ? $"{N("rss_identity_mb"):0} MB / {N("rss_api_mb"):0} MB" : "–")} | {N("load1"):0.#} | {limitText} | {P(ratio)} | {targetText} | {met} |");
     }
 
-    private static string F(double v) => v.ToString(v >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture);
+    internal static string F(double v) => v.ToString(v >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture);
 
-    private static string P(double r) => (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
+    internal static string P(double r) => (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 
-    private static string Met(bool ok) => ok ? "yes" : "**no**";
+    internal static string Met(bool ok) => ok ? "yes" : "**no**";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using static Report;
 
 /// <summary>
 /// The "Targets (issue 16)" table of docs/benchmarks.md: each scenario against a limit that does the same work
@@ -8,9 +9,6 @@ using System.Text.Json;
 /// </summary>
 internal static class Targets
 {
-    // The RSA signatures of one refresh grant: the access token and the ID token (Report.SignaturesPerRefresh).
-    private const int SignaturesPerRefresh = 2;
-
     // Round trips of one refresh grant, counted by tests/Timesheets.Identity.Tests/Flows/GrantRoundTripTests.cs.
     private const int RefreshRoundTrips = 4;
 
@@ -141,12 +139,6 @@ internal static class Targets
     private static double Errors(JsonElement? e) => BenchResults.N(e, "non2xx") + BenchResults.N(e, "socket_errors") + BenchResults.N(e, "timeouts");
 
     private static double Growth(JsonElement? up) => BenchResults.N(up, "rss_peak_mb") - BenchResults.N(up, "rss_before_mb");
-
-    private static string F(double v) => v.ToString(v >= 100 ? "#,0" : "0.#", CultureInfo.InvariantCulture);
-
-    private static string P(double r) => (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %";
-
-    private static string Met(bool ok) => ok ? "yes" : "**no**";
 }
 
 /// <summary>bench/run.sh's results folder: one JSON object per scenario or limit.</summary>

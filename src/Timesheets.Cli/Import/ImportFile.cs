@@ -17,11 +17,11 @@ internal sealed class ImportFile(string path)
     public async IAsyncEnumerable<ImportRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var text = new StreamReader(Path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        await using var csv = await OpenAsync(text, cancellationToken);
+        await using var csv = await NamingTheFileAsync(CsvRecordReader.OpenAsync(text, cancellationToken));
         // Identical rows seen so far, by a hash of their content: 16 bytes a distinct row, not the row itself.
         var occurrences = new Dictionary<UInt128, int>();
         Dictionary<string, int>? columns = null;
-        while (await NextAsync(csv, cancellationToken))
+        while (await NamingTheFileAsync(csv.ReadAsync(cancellationToken)))
         {
             if (columns is null)
             {
@@ -59,23 +59,11 @@ internal sealed class ImportFile(string path)
     }
 
     // The reader's messages name the line; the file is named here.
-    private async Task<CsvRecordReader> OpenAsync(TextReader text, CancellationToken cancellationToken)
+    private async Task<T> NamingTheFileAsync<T>(Task<T> read)
     {
         try
         {
-            return await CsvRecordReader.OpenAsync(text, cancellationToken);
-        }
-        catch (FormatException ex)
-        {
-            throw new FormatException($"{Path}: {ex.Message}", ex);
-        }
-    }
-
-    private async Task<bool> NextAsync(CsvRecordReader csv, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await csv.ReadAsync(cancellationToken);
+            return await read;
         }
         catch (FormatException ex)
         {

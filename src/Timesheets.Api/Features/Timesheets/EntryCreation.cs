@@ -57,7 +57,7 @@ internal static class EntryCreation
         {
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
             var (reservedId, earlier) = await EntryRules.CheckDayTotalAsync(db, ownerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
-                exceptId: null, reserveId: true, errors, ct, lookUpUnderLock ? new IdempotencyKey(caller.Sub, key) : null);
+                exceptId: null, reserveId: true, lookUpUnderLock ? new IdempotencyKey(caller.Sub, key) : null, errors, ct);
             if (earlier is not null)
             {
                 await transaction.RollbackAsync(ct);

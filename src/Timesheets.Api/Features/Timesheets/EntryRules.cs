@@ -40,7 +40,7 @@ internal static class EntryRules
     /// <paramref name="idempotency"/> what an earlier request with that key stored (SQLite: never; look it up before).
     /// </remarks>
     public static async Task<(long? ReservedId, EarlierRequest? Earlier)> CheckDayTotalAsync(ApiDataContext db, string ownerEmail, DateOnly date, int centihours,
-        long? exceptId, bool reserveId, Dictionary<string, string[]> errors, CancellationToken cancellationToken, IdempotencyKey? idempotency = null)
+        long? exceptId, bool reserveId, IdempotencyKey? idempotency, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         int others;
         long? id = null;

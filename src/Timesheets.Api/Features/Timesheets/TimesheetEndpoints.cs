@@ -88,7 +88,7 @@ internal static class TimesheetEndpoints
         if (errors.Count == 0)
         {
             _ = await EntryRules.CheckDayTotalAsync(db, entry.OwnerEmail, draft.Date!.Value, EntryShape.ToCentihours(draft.Hours!.Value),
-                exceptId: entry.Id, reserveId: false, errors, cancellationToken);
+                exceptId: entry.Id, reserveId: false, idempotency: null, errors, cancellationToken);
         }
 
         if (errors.Count > 0)

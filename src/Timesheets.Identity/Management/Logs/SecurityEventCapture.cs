@@ -14,8 +14,7 @@ internal sealed class SecurityEventCapture(TimeProvider clock) : ILoggerProvider
 {
     public const int Capacity = 10_000;
 
-    private static readonly string[] Categories =
-        [SecurityLog.Category, typeof(SecurityLog.Events).FullName!.Replace('+', '.'), typeof(SecurityLog.IssuedTokens).FullName!.Replace('+', '.')];
+    private static readonly string[] Categories = [SecurityLog.Category, CategoryOf(typeof(SecurityLog.Events)), CategoryOf(typeof(SecurityLog.IssuedTokens))];
 
     private readonly Channel<LogEvent> _queue = Channel.CreateBounded<LogEvent>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -28,6 +27,9 @@ internal sealed class SecurityEventCapture(TimeProvider clock) : ILoggerProvider
 
     /// <summary>Events dropped since the last call, because the queue was full.</summary>
     public long TakeDropped() => Interlocked.Exchange(ref _dropped, 0);
+
+    // The category ILogger<T> logs under: the type's full name, a nested type's '+' written '.'.
+    private static string CategoryOf(Type type) => type.FullName!.Replace('+', '.');
 
     public ILogger CreateLogger(string categoryName) =>
         Categories.Contains(categoryName) ? new EventLogger(this) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
